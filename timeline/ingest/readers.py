@@ -1,0 +1,146 @@
+"""Readers: files and folders of .txt, .md, .jsonl and .html -> Documents.
+
+Each reader yields Documents or InputErrors, never raises for one bad input,
+so that the good documents of a run are kept.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import yaml
+
+from ..errors import InputError
+from ..model import Document
+
+META_FIELDS = ("id", "url", "published", "lang", "source", "title")
+EXTENSIONS = (".txt", ".md", ".jsonl", ".html", ".htm")
+
+
+def expand(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
+    """The files named, and the readable files under named folders, in a stable order."""
+    for raw in paths:
+        p = Path(raw)
+        if not p.exists():
+            yield InputError(str(p), "no such file or folder")
+        elif p.is_dir():
+            for f in sorted(x for x in p.rglob("*") if x.is_file() and not x.name.startswith(".")):
+                if f.suffix.lower() in EXTENSIONS:
+                    yield f
+        else:
+            yield p
+
+
+def read_documents(paths: Iterable[str | Path]) -> Iterator[Document | InputError]:
+    for item in expand(paths):
+        if isinstance(item, InputError):
+            yield item
+        else:
+            yield from read_file(item)
+
+
+def read_file(path: Path) -> Iterator[Document | InputError]:
+    suffix = path.suffix.lower()
+    reader = _READERS.get(suffix)
+    if reader is None:
+        yield InputError(str(path), f"unknown extension {suffix or '(none)'}; expected one of {', '.join(EXTENSIONS)}")
+        return
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        yield InputError(str(path), f"cannot read: {e.strerror}")
+        return
+    if b"\x00" in raw[:8192]:
+        yield InputError(str(path), "binary file (NUL bytes), not text")
+        return
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        yield InputError(str(path), f"not UTF-8 (byte {e.start}: {raw[e.start:e.start + 1]!r})")
+        return
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        yield InputError(str(path), "empty file")
+        return
+    yield from reader(path, text)
+
+
+def _meta(doc: Document, meta: dict) -> Document:
+    """Known metadata fields onto the document; other keys are ignored."""
+    for key in META_FIELDS:
+        value = meta.get(key)
+        if value is not None:
+            setattr(doc, key, str(value).strip())
+    return doc
+
+
+def _read_txt(path: Path, text: str) -> Iterator[Document | InputError]:
+    yield Document(id=path.stem, text=text, origin=str(path))
+
+
+def _read_md(path: Path, text: str) -> Iterator[Document | InputError]:
+    doc = Document(id=path.stem, text=text, origin=str(path))
+    if text.startswith("---"):
+        end = text.find("\n---", 3)
+        if end == -1:
+            yield InputError(str(path), "YAML front matter opened with --- is never closed", line=1)
+            return
+        try:
+            meta = yaml.safe_load(text[3:end]) or {}
+        except yaml.YAMLError as e:
+            yield InputError(str(path), f"bad YAML front matter: {e.__class__.__name__}", line=1)
+            return
+        if not isinstance(meta, dict):
+            yield InputError(str(path), "YAML front matter is not a mapping", line=1)
+            return
+        body_start = text.find("\n", end + 4)
+        doc.text = text[body_start + 1:] if body_start != -1 else ""
+        if not doc.text.strip():
+            yield InputError(str(path), "no text after the front matter")
+            return
+        _meta(doc, meta)
+    yield doc
+
+
+def _read_jsonl(path: Path, text: str) -> Iterator[Document | InputError]:
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield InputError(str(path), f"malformed JSON: {e.msg} (column {e.colno})", line=n)
+            continue
+        if not isinstance(obj, dict):
+            yield InputError(str(path), "a line must be a JSON object", line=n)
+            continue
+        body = obj.get("text")
+        if not isinstance(body, str) or not body.strip():
+            yield InputError(str(path), "no \"text\" field with text", line=n)
+            continue
+        doc = Document(id=f"{path.stem}:{n}", text=body, origin=f"{path}:{n}")
+        yield _meta(doc, obj)
+
+
+def _read_html(path: Path, text: str) -> Iterator[Document | InputError]:
+    import trafilatura  # heavy import, only for HTML input
+
+    extracted = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False)
+    body = extracted.text if extracted is not None else None
+    if not body or not body.strip():
+        yield InputError(str(path), "no main text found in the HTML page")
+        return
+    doc = Document(id=path.stem, text=body, origin=str(path))
+    if extracted.title:
+        doc.title = extracted.title
+    if extracted.date:
+        doc.published = extracted.date
+    if extracted.url:
+        doc.url = extracted.url
+    if extracted.sitename:
+        doc.source = extracted.sitename
+    yield doc
+
+
+_READERS = {".txt": _read_txt, ".md": _read_md, ".jsonl": _read_jsonl, ".html": _read_html, ".htm": _read_html}

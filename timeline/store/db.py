@@ -1,0 +1,104 @@
+"""Connections to the DuckDB file, and applying sql/ (schema, views, macros) to it."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import duckdb
+
+from ..errors import DatabaseBusy, SchemaError
+from ..resources import sql_dir
+
+SCHEMA_VERSION = 1
+
+
+def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open the database; a writer gets the schema and views applied.
+
+    DuckDB lets one process write a file at a time: a second writer (or a reader
+    while someone writes) is told so in one line, not with a lock trace.
+    """
+    path = str(path)
+    if read_only and not Path(path).exists():
+        raise SchemaError(f"{path}: no such database; run `timeline ingest` first")
+    try:
+        con = duckdb.connect(path, read_only=read_only)
+    except duckdb.IOException as e:
+        if "lock" in str(e).lower():
+            raise DatabaseBusy(path) from None
+        raise SchemaError(f"{path}: cannot open the database: {e}") from None
+    if not read_only:
+        apply_sql(con)
+    else:
+        check_version(con, path)
+    return con
+
+
+def _version(con) -> int | None:
+    has = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'").fetchone()[0]
+    if not has:
+        return None
+    return con.execute("SELECT max(version) FROM schema_version").fetchone()[0]
+
+
+def check_version(con, path: str) -> None:
+    v = _version(con)
+    if v is None:
+        raise SchemaError(f"{path}: not a timeline database (no schema_version table)")
+    if v > SCHEMA_VERSION:
+        raise SchemaError(f"{path}: written by a newer timeline (schema {v}, this one knows {SCHEMA_VERSION}); upgrade timeline")
+
+
+def _files(folder: str) -> list[Path]:
+    d = sql_dir() / folder
+    return sorted(d.glob("*.sql")) if d.is_dir() else []
+
+
+def apply_sql(con) -> None:
+    """Schema files in order (one transaction), then views and macros (recreated each time)."""
+    v = _version(con)
+    if v is not None and v > SCHEMA_VERSION:
+        raise SchemaError(f"database written by a newer timeline (schema {v}, this one knows {SCHEMA_VERSION})")
+    con.execute("BEGIN")
+    try:
+        if v is None or v < SCHEMA_VERSION:
+            for f in _files("schema"):
+                con.execute(f.read_text(encoding="utf-8"))
+            con.execute("INSERT OR REPLACE INTO schema_version (version) VALUES (?)", [SCHEMA_VERSION])
+        _create_objects(con, _files("macros") + _files("views"))
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+
+
+def _create_objects(con, files: list[Path]) -> None:
+    """Views and macros in dependency order: a file whose object refers to one not
+    yet made is retried after the others, so files need no ordering prefix."""
+    pending = list(files)
+    while pending:
+        failed = []
+        for f in pending:
+            try:
+                con.execute(f.read_text(encoding="utf-8"))
+            except duckdb.CatalogException:
+                failed.append(f)
+        if len(failed) == len(pending):
+            # report the first real error
+            con.execute(failed[0].read_text(encoding="utf-8"))
+        pending = failed
+
+
+def view_names() -> list[str]:
+    """The views in sql/views/, named after their files."""
+    return [f.stem for f in _files("views")]
+
+
+_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
+
+
+def view(con, name: str, where: str = "", params: list | None = None):
+    """Rows of one view (by its file name) as a polars DataFrame."""
+    if not _NAME.match(name) or name not in view_names():
+        raise ValueError(f"no view named {name!r} in sql/views/")
+    return con.execute(f"SELECT * FROM {name} {where}", params or []).pl()
