@@ -1,11 +1,25 @@
 -- Replace the canonical events with the merge's result. Run by timeline/store/merge.py inside
 -- the caller's transaction, with the Arrow tables it registers by name:
---   ev (events rows), ea (event_actors rows), asg (mention id -> event id), al (alias -> event id)
+--   asg (mention id -> event id), ids (event id -> created_at of an id kept from before),
+--   al (alias -> event id)
+UPDATE mentions SET event_id = asg.event_id FROM asg WHERE mentions.id = asg.id;
 DELETE FROM event_actors;
+-- an actor's role in the event: the strongest any claim gives it
+INSERT INTO event_actors
+    SELECT m.event_id, ma.actor_id,
+           arg_min(ma.role, CASE ma.role WHEN 'agent' THEN 0 WHEN 'counterpart' THEN 1 WHEN 'target' THEN 2 ELSE 3 END)
+    FROM mention_actors ma JOIN mentions m ON m.id = ma.mention_id
+    GROUP BY ALL;
 DELETE FROM events;
 INSERT INTO events BY NAME
-    SELECT * REPLACE (coalesce(created_at, current_timestamp) AS created_at) FROM ev;
-INSERT INTO event_actors BY NAME SELECT DISTINCT ON (event_id, actor_id) * FROM ea;
-UPDATE mentions SET event_id = asg.event_id FROM asg WHERE mentions.id = asg.id;
+    SELECT ce.* EXCLUDE (first_reported, n_claims, n_docs),
+           event_summary(ce.type, ce.status,
+               coalesce((SELECT list(a.name ORDER BY ea.role, a.id) FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
+                         WHERE ea.event_id = ce.id AND ea.role <> 'mentioned'), []),
+               p.name) AS summary,
+           coalesce(ids.created_at, current_timestamp) AS created_at
+    FROM canonical_events(NULL) ce
+    LEFT JOIN ids ON ids.id = ce.id
+    LEFT JOIN places p ON p.id = ce.place_id;
 DELETE FROM event_aliases;
 INSERT INTO event_aliases BY NAME SELECT * FROM al;

@@ -3,7 +3,8 @@
 --   id, type, status, date_start, date_end, precision, edtf, basis, date_text,
 --   actors (list of {id, name, kind, role, provisional}), place, summary, confidence,
 --   sources (list of {doc, lang, quote, start, end, url}), quantity ({value, unit, period} or null),
---   claims (list, one per source mention)
+--   claims (list, one per source mention), disagreements (list of {field, values}),
+--   plan_state, plan_window ({start, end}), fulfilled_by, rescheduled_by, fulfills (plan ids), lag_days
 CREATE OR REPLACE VIEW export_events AS
 WITH actor_lists AS (
     SELECT ea.event_id,
@@ -27,8 +28,17 @@ source_lists AS (
 )
 SELECT e.id, e.type, e.status, e.date_start, e.date_end, e.precision, e.edtf, e.basis, e.date_text,
        coalesce(al.actors, []) AS actors, p.name AS place, e.summary, e.confidence,
-       sl.sources, sl.quantity, sl.claims
+       sl.sources, sl.quantity, sl.claims,
+       coalesce(dl.disagreements, []) AS disagreements,
+       po.plan_state,
+       CASE WHEN po.window_start IS NOT NULL THEN {'start': po.window_start, 'end': po.window_end} END AS plan_window,
+       po.fulfilled_by, po.rescheduled_by, coalesce(fl.fulfills, []) AS fulfills, po.lag_days
 FROM events e
 LEFT JOIN actor_lists al ON al.event_id = e.id
 LEFT JOIN source_lists sl ON sl.event_id = e.id
-LEFT JOIN places p ON p.id = e.place_id;
+LEFT JOIN places p ON p.id = e.place_id
+LEFT JOIN (SELECT event_id, list({'field': field, 'values': "values"} ORDER BY field) AS disagreements
+           FROM event_disagreements GROUP BY event_id) dl ON dl.event_id = e.id
+LEFT JOIN plan_outcomes po ON po.plan_id = e.id
+LEFT JOIN (SELECT fulfilled_by, list(plan_id ORDER BY plan_id) AS fulfills FROM plan_outcomes
+           WHERE fulfilled_by IS NOT NULL GROUP BY fulfilled_by) fl ON fl.fulfilled_by = e.id;

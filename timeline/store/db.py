@@ -55,21 +55,23 @@ def _files(folder: str) -> list[Path]:
 
 
 def apply_sql(con) -> None:
-    """Schema files in order (one transaction), then views and macros (recreated each time)."""
+    """Schema files in order (one transaction), then macros and views (recreated each time)."""
     v = _version(con)
     if v is not None and v > SCHEMA_VERSION:
         raise SchemaError(f"database written by a newer timeline (schema {v}, this one knows {SCHEMA_VERSION})")
-    con.execute("BEGIN")
-    try:
-        if v is None or v < SCHEMA_VERSION:
+    if v is None or v < SCHEMA_VERSION:
+        con.execute("BEGIN")
+        try:
             for f in _files("schema"):
                 con.execute(f.read_text(encoding="utf-8"))
             con.execute("INSERT OR REPLACE INTO schema_version (version) VALUES (?)", [SCHEMA_VERSION])
-        _create_objects(con, _files("macros") + _files("views"))
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+    # each CREATE OR REPLACE is atomic by itself; outside a transaction a failed
+    # attempt (an object it needs not made yet) does not abort the others
+    _create_objects(con, _files("macros") + _files("views"))
 
 
 def _create_objects(con, files: list[Path]) -> None:

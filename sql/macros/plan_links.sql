@@ -1,0 +1,82 @@
+-- Plans linked to the outcomes that fulfil them (spec, "Claims, disagreements, plans and outcomes"),
+-- as the claims reported by `as_of` tell it (NULL: all claims; the newest reference date then
+-- stands for "now").
+--   plan_id, type, window_start, window_end (null: the plan names no target time),
+--   plan_state (fulfilled | pending | overdue | rescheduled), fulfilled_by, rescheduled_by, lag_days
+-- Rules:
+--   kind      a planned supply_start, supply_halt, meeting or volume by an occurred event of its type;
+--             a planned signing or agreement by a signing or an agreement; a `plan` by nothing
+--   actors    the countries agree (one's are all named by the other); where either names no
+--             country, actors_agree decides. Announcements and outcomes are told by different
+--             people (a minister announces, presidents launch), so countries decide first.
+--   window    the outcome starts no earlier than 31 days before the window and no later than its
+--             end plus the longer of 31 days and the window's length; the one nearest the window's
+--             start wins. Without a window: the first outcome dated after the announcement.
+--   lag_days  the outcome's start minus the window's end (null without a window)
+--   state     fulfilled; else rescheduled when a later-reported plan of the same type with agreeing
+--             actors names another window; else pending while the window is not over by `now`
+--             (and always without a window); else overdue
+CREATE OR REPLACE MACRO plan_links(as_of) AS TABLE
+WITH ev AS (
+    SELECT ce.*, k.people, k.countries
+    FROM canonical_events(as_of) ce
+    JOIN (SELECT event_id,
+                 list_sort(list_distinct(flatten(list(people)))) AS people,
+                 list_sort(list_distinct(flatten(list(countries)))) AS countries
+          FROM mention_keys()
+          WHERE event_id IS NOT NULL AND (as_of IS NULL OR reported <= CAST(as_of AS DATE))
+          GROUP BY event_id) k ON k.event_id = ce.id
+),
+now AS (
+    SELECT coalesce(CAST(as_of AS DATE), max(ref_date)) AS today FROM documents
+),
+plans AS (
+    SELECT * FROM ev WHERE status = 'planned' AND type <> 'plan'
+),
+agree AS (
+    SELECT p.id AS plan_id, o.id AS outcome_id, o.date_start AS outcome_start, p.window_start, p.window_end
+    FROM plans p
+    JOIN ev o ON o.status = 'occurred' AND o.date_start IS NOT NULL
+         AND (o.type = p.type OR (p.type IN ('signing', 'agreement') AND o.type IN ('signing', 'agreement')))
+         AND CASE WHEN len(p.countries) > 0 AND len(o.countries) > 0
+                  THEN list_has_all(p.countries, o.countries) OR list_has_all(o.countries, p.countries)
+                  ELSE actors_agree(p.people, p.countries, o.people, o.countries, p.place_id IS NOT DISTINCT FROM o.place_id)
+             END
+),
+fulfilled AS (
+    SELECT a.plan_id,
+           arg_min(a.outcome_id, (abs(date_diff('day', coalesce(a.window_start, a.outcome_start), a.outcome_start)), a.outcome_start, a.outcome_id)) AS outcome_id,
+           arg_min(a.outcome_start, (abs(date_diff('day', coalesce(a.window_start, a.outcome_start), a.outcome_start)), a.outcome_start, a.outcome_id)) AS outcome_start
+    FROM agree a
+    JOIN ev p ON p.id = a.plan_id
+    WHERE CASE WHEN a.window_start IS NOT NULL
+               THEN a.outcome_start BETWEEN a.window_start - INTERVAL 31 DAY
+                    AND a.window_end + to_days(greatest(31, date_diff('day', a.window_start, a.window_end)))
+               ELSE a.outcome_start > p.date_start END
+    GROUP BY a.plan_id
+),
+rescheduled AS (
+    SELECT p.id AS plan_id, arg_min(l.id, (l.first_reported, l.id)) AS later_id
+    FROM plans p
+    JOIN plans l ON l.type = p.type AND l.id <> p.id AND l.first_reported > p.first_reported
+         AND l.window_start IS NOT NULL AND p.window_start IS NOT NULL
+         AND (l.window_start, l.window_end) <> (p.window_start, p.window_end)
+         AND CASE WHEN len(p.countries) > 0 AND len(l.countries) > 0
+                  THEN list_has_all(p.countries, l.countries) OR list_has_all(l.countries, p.countries)
+                  ELSE actors_agree(p.people, p.countries, l.people, l.countries, p.place_id IS NOT DISTINCT FROM l.place_id)
+             END
+    GROUP BY p.id
+)
+SELECT p.id AS plan_id, p.type, p.window_start, p.window_end,
+       CASE WHEN f.outcome_id IS NOT NULL THEN 'fulfilled'
+            WHEN r.later_id IS NOT NULL THEN 'rescheduled'
+            WHEN p.window_end IS NULL OR p.window_end >= now.today OR now.today IS NULL THEN 'pending'
+            ELSE 'overdue' END AS plan_state,
+       f.outcome_id AS fulfilled_by,
+       CASE WHEN f.outcome_id IS NULL THEN r.later_id END AS rescheduled_by,
+       CASE WHEN p.window_end IS NOT NULL AND f.outcome_id IS NOT NULL
+            THEN date_diff('day', p.window_end, f.outcome_start) END AS lag_days
+FROM plans p
+CROSS JOIN now
+LEFT JOIN fulfilled f ON f.plan_id = p.id
+LEFT JOIN rescheduled r ON r.plan_id = p.id;

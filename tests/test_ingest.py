@@ -1,0 +1,163 @@
+"""Ingestion on real text: the seeds, re-ingest, changed documents, every kind of bad input."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from datetime import date
+
+import duckdb
+import pytest
+
+import timeline
+from conftest import SEEDS, run_cli
+
+
+def counts(path) -> dict:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("documents", "mentions", "events", "event_actors", "mention_actors")}
+    finally:
+        con.close()
+
+
+def test_seeds_are_stored_with_language_reference_date_and_hash(seeds_db):
+    con = duckdb.connect(str(seeds_db), read_only=True)
+    docs = {r[0]: r[1:] for r in con.execute(
+        "SELECT id, lang, lang_detected, ref_date, ref_how, sha256, length(text) FROM documents").fetchall()}
+    con.close()
+    assert len(docs) == 5
+    assert docs["000_ad14549d1161be81"][:4] == ("ru", True, date(2023, 10, 7), "dateline")
+    assert docs["004_61b56274b32916f2"][:4] == ("el", True, date(2025, 11, 12), "header")
+    assert docs["002_b9e3d547ae675392"][0] == "kk"
+    text = (SEEDS / "000_ad14549d1161be81.txt").read_text(encoding="utf-8")
+    import hashlib
+    assert docs["000_ad14549d1161be81"][4] == hashlib.sha256(text.encode()).hexdigest()
+    assert docs["000_ad14549d1161be81"][5] == len(text)
+
+
+def test_reingest_changes_nothing(tmp_path, seeds_copy):
+    db = tmp_path / "t.duckdb"
+    with timeline.open(db) as tl:
+        tl.ingest([seeds_copy], progress=False)
+        ids_before = tl.sql("SELECT id FROM events ORDER BY id")["id"].to_list()
+    before = counts(db)
+    with timeline.open(db) as tl:
+        report = tl.ingest([seeds_copy], progress=False)
+        ids_after = tl.sql("SELECT id FROM events ORDER BY id")["id"].to_list()
+    assert report.unchanged == 5 and report.added == report.replaced == 0
+    assert counts(db) == before
+    assert ids_after == ids_before
+
+
+def test_changed_document_replaces_only_its_own_events(tmp_path, seeds_copy):
+    db = tmp_path / "t.duckdb"
+    with timeline.open(db) as tl:
+        tl.ingest([seeds_copy], progress=False)
+        others_before = tl.sql("SELECT id, event_id FROM mentions WHERE doc_id <> '003_906239780a42e28d' ORDER BY id")
+        own_before = tl.sql("SELECT id FROM mentions WHERE doc_id = '003_906239780a42e28d'")["id"].to_list()
+    f = seeds_copy / "003_906239780a42e28d.txt"
+    f.write_text(f.read_text(encoding="utf-8").replace("1,06 миллиона тонн", "1,16 миллиона тонн"), encoding="utf-8")
+    with timeline.open(db) as tl:
+        report = tl.ingest([seeds_copy], progress=False)
+        others_after = tl.sql("SELECT id, event_id FROM mentions WHERE doc_id <> '003_906239780a42e28d' ORDER BY id")
+        value = tl.sql("SELECT q.value FROM quantities q JOIN mentions m ON m.id = q.mention_id "
+                       "WHERE m.doc_id = '003_906239780a42e28d' AND m.status = 'occurred'")["value"].to_list()
+        own_after = tl.sql("SELECT id FROM mentions WHERE doc_id = '003_906239780a42e28d'")["id"].to_list()
+    assert report.replaced == 1 and report.unchanged == 4
+    assert others_after.equals(others_before)
+    assert value == [pytest.approx(1.16e6)]
+    assert len(own_after) == len(own_before)
+
+
+def test_markdown_front_matter_jsonl_and_html(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "note.md").write_text(textwrap.dedent("""\
+        ---
+        id: kz-ru-talks
+        url: https://example.org/a
+        published: 2024-03-05T10:00:00+05:00
+        lang: ru
+        source: Example News
+        ---
+        Вчера в Астане Касым-Жомарт Токаев провёл переговоры с Владимиром Путиным.
+        """), encoding="utf-8")
+    (src / "batch.jsonl").write_text(
+        json.dumps({"id": "gr1", "text": "Η Ρωσία και το Καζακστάν υπέγραψαν συμφωνία στις 12 Νοεμβρίου 2025.", "lang": "el"},
+                   ensure_ascii=False) + "\n"
+        + json.dumps({"text": "On 3 March 2024 Kazakhstan and Azerbaijan signed an agreement on oil transit."}) + "\n",
+        encoding="utf-8")
+    (src / "page.html").write_text(
+        "<html><head><title>Drone attack</title></head><body><nav>Home | News</nav><article>"
+        "<h1>Drones hit a pumping station</h1><p>On 17 February 2025 drones struck the Kropotkinskaya pumping "
+        "station of the Caspian Pipeline Consortium, the operator said on Monday.</p></article></body></html>",
+        encoding="utf-8")
+    db = tmp_path / "t.duckdb"
+    with timeline.open(db) as tl:
+        report = tl.ingest([src], progress=False)
+        docs = {r["id"]: r for r in tl.sql("SELECT * FROM documents").iter_rows(named=True)}
+    assert report.ok and report.added == 4
+    assert set(docs) == {"kz-ru-talks", "gr1", "batch:2", "page"}
+    md = docs["kz-ru-talks"]
+    assert md["text"].startswith("Вчера в Астане") and md["url"] == "https://example.org/a"
+    assert (md["ref_date"], md["ref_how"], md["lang_detected"]) == (date(2024, 3, 5), "metadata", False)
+    assert docs["batch:2"]["lang"] == "en" and docs["batch:2"]["lang_detected"]
+    assert "Kropotkinskaya" in docs["page"]["text"] and "Home | News" not in docs["page"]["text"]
+
+
+BAD_INPUTS = {
+    "latin1.txt": ("Caf\xe9 au lait".encode("latin-1"), "not UTF-8"),
+    "blob.txt": (b"\x00\x01\x02binary\x00", "binary"),
+    "empty.txt": (b"   \n", "empty file"),
+    "data.csv": (b"a,b\n1,2\n", "unknown extension"),
+    "lines.jsonl": (b'{"id": "ok1", "text": "On 7 October 2023 gas supplies to Uzbekistan began."}\n{not json\n', "lines.jsonl:2: malformed JSON"),
+}
+
+
+def test_bad_inputs_are_named_and_the_good_ones_kept(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    for name, (raw, _) in BAD_INPUTS.items():
+        (src / name).write_bytes(raw)
+    (src / "good.txt").write_text((SEEDS / "000_ad14549d1161be81.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    db = tmp_path / "t.duckdb"
+    r = run_cli("ingest", str(src), str(tmp_path / "missing.txt"), "--db", str(db))
+    assert r.returncode == 2
+    errors = [line for line in r.stderr.splitlines() if line.startswith("timeline: skipped")]
+    assert len(errors) == len(BAD_INPUTS) + 1, r.stderr
+    for name, (_, problem) in BAD_INPUTS.items():
+        assert any(name in e and problem in e for e in errors), (name, r.stderr)
+    assert any("missing.txt" in e and "no such file" in e for e in errors)
+    c = counts(db)
+    assert c["documents"] == 2  # good.txt and the good line of lines.jsonl
+    assert c["events"] > 0
+
+
+def test_duplicate_id_in_one_run_is_an_error_naming_both(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir(), b.mkdir()
+    (a / "same.txt").write_text("On 7 October 2023 gas supplies to Uzbekistan began.", encoding="utf-8")
+    (b / "same.txt").write_text("On 8 October 2023 Kazakhstan halted oil exports.", encoding="utf-8")
+    r = run_cli("ingest", str(a), str(b), "--db", str(tmp_path / "t.duckdb"))
+    assert r.returncode == 2
+    assert str(a / "same.txt") in r.stderr and str(b / "same.txt") in r.stderr
+
+
+def test_a_busy_database_is_reported_not_traced(tmp_path):
+    db = tmp_path / "t.duckdb"
+    timeline.open(db).close()
+    holder = subprocess.Popen([sys.executable, "-c",
+                               f"import duckdb, sys, time; c = duckdb.connect({str(db)!r}); print('ready', flush=True); time.sleep(60)"],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        r = run_cli("ingest", str(SEEDS / "000_ad14549d1161be81.txt"), "--db", str(db))
+        assert r.returncode == 3
+        assert "database is in use by another process" in r.stderr
+        assert "Traceback" not in r.stderr
+    finally:
+        holder.kill()
+        holder.wait()
