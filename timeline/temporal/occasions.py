@@ -1,0 +1,108 @@
+"""Named dated occasions (timeline/gazetteer/occasions.toml): "на полях
+COP29", "в рамках форума Kazenergy Week – 2025" date what happened there
+(basis `named_event`).
+
+Aliases are matched on a copy of the text in which Cyrillic and Greek letters
+that look Latin are made Latin, one code point for one, so offsets stay those
+of the original ("СOP29" with a Cyrillic С is COP29).
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from timeline import langdata
+
+from .calendar import days_edtf, last_day
+from .scan import Cand
+from .text import CONFUSABLE_TO_LATIN
+
+_SEP = r"[\s\-\u2010-\u2015]+"
+_YEAR_TAIL = r"(?:[\s\-\u2010-\u2015'\u2019]{0,5}(?P<yr>(?:19|20)\d\d))?"
+
+
+@dataclass(frozen=True)
+class Edition:
+    year: int
+    start: date
+    end: date
+    precision: str
+
+
+@dataclass(frozen=True)
+class Occasion:
+    id: str
+    regex: re.Pattern
+    series: bool
+    annual: bool
+    editions: tuple[Edition, ...]
+
+
+def _alias_pattern(alias: str) -> str:
+    alias = alias.translate(CONFUSABLE_TO_LATIN).strip()
+    parts = []
+    for word in alias.split():
+        star = word.endswith("*")
+        word = word.rstrip("*")
+        parts.append(re.escape(word) + (r"\w{0,4}" if star else ""))
+    return _SEP.join(parts)
+
+
+def _edition(d: dict, year: int | None = None) -> Edition:
+    st, en = d["start"], d["end"]
+    return Edition(year or st.year, st, en, d.get("precision", "day"))
+
+
+@cache
+def occasions() -> tuple[Occasion, ...]:
+    path = langdata.GAZETTEER_DIR / "occasions.toml"
+    if not path.exists():
+        return ()
+    with path.open("rb") as f:
+        data = tomllib.load(f)
+    out = []
+    for o in data.get("occasion", []):
+        alt = "|".join(sorted((_alias_pattern(a) for a in o["aliases"]), key=len, reverse=True))
+        rx = re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.IGNORECASE)
+        out.append(Occasion(o["id"], rx, False, False, (_edition(o),)))
+    for s in data.get("series", []):
+        alt = "|".join(sorted((_alias_pattern(a) for a in s["aliases"]), key=len, reverse=True))
+        rx = re.compile(rf"(?<!\w)(?:{alt}){_YEAR_TAIL}(?!\w)", re.IGNORECASE)
+        eds = tuple(_edition(e, e["year"]) for e in s.get("edition", []))
+        out.append(Occasion(s["id"], rx, True, bool(s.get("annual")), eds))
+    return tuple(out)
+
+
+def _named(ed: Edition) -> tuple:
+    if ed.precision == "month":
+        return (date(ed.start.year, ed.start.month, 1),
+                date(ed.start.year, ed.start.month, last_day(ed.start.year, ed.start.month)),
+                "month", f"{ed.start.year:04d}-{ed.start.month:02d}")
+    return ed.start, ed.end, "day", days_edtf(ed.start, ed.end)
+
+
+def find_occasions(text: str, ref: date | None) -> list[Cand]:
+    latin = text.translate(CONFUSABLE_TO_LATIN)
+    out: list[Cand] = []
+    for occ in occasions():
+        for m in occ.regex.finditer(latin):
+            named = None
+            if not occ.series:
+                named = _named(occ.editions[0])
+            else:
+                yr = m.group("yr")
+                if yr:
+                    y = int(yr)
+                    ed = next((e for e in occ.editions if e.year == y), None)
+                    named = _named(ed) if ed else (date(y, 1, 1), date(y, 12, 31), "year", f"{y:04d}")
+                elif occ.annual and ref is not None and occ.editions:
+                    ed = min(occ.editions, key=lambda e: abs((e.start - ref).days))
+                    if abs((ed.start - ref).days) <= 200:
+                        named = _named(ed)
+            if named is None:
+                continue
+            out.append(Cand(m.start(), m.end(), f"occasion.{occ.id}", "named", named=named))
+    return out

@@ -1,0 +1,310 @@
+"""Finding temporal expressions: tokens -> tags -> rule matches -> candidates.
+
+A candidate says what the text gives (a `Spec`, a range of two, a relative
+word, a weekday) and where; resolve.py turns it into dates.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .calendar import Spec, valid_day
+from .lexicon import DASHES, ROMAN, Lexicon, lexicon
+from .rules import COMPILED
+from .text import tokenize
+
+_NUM_SPLIT = re.compile(r"[./]")
+_NUM_BLOCKERS = frozenset("%\u2030\u2116#$\u20ac\u00a3+\u00b0")
+_KEEP_GLUED = frozenset("yMAkQH")
+
+
+@dataclass(slots=True)
+class Item:
+    tag: str
+    value: object
+    start: int
+    end: int
+    key: str
+    glued: bool
+    weak: bool = False
+    ndigits: int = 0
+
+
+@dataclass(slots=True)
+class Cand:
+    start: int
+    end: int
+    rule: str
+    kind: str                  # cal | range | relative | weekday | part_relative | named
+    spec: Spec | None = None
+    spec2: Spec | None = None  # the end of a range
+    rel: str | None = None
+    weekday: int | None = None
+    future_lead: bool = False
+    named: tuple | None = None  # (start, end, precision, edtf) of a dated occasion
+
+
+def _numeric_date(text: str, order: str):
+    parts = _NUM_SPLIT.split(text)
+    if len(parts) != 3 or len(set(_NUM_SPLIT.findall(text))) != 1:
+        return None
+    a, b, c = parts
+    if len(a) == 4 and len(b) <= 2 and len(c) <= 2:
+        y, m, d = int(a), int(b), int(c)
+    elif len(c) == 4 and len(a) <= 2 and len(b) <= 2:
+        y = int(c)
+        d, m = (int(b), int(a)) if order == "mdy" else (int(a), int(b))
+        if m > 12 and d <= 12:
+            d, m = m, d
+    else:
+        return None
+    if not 1900 <= y <= 2100 or not valid_day(y, m, d):
+        return None
+    return (y, m, d)
+
+
+def _lookup(tokens, i, lex: Lexicon):
+    tok = tokens[i]
+    for e in lex.entries.get(tok.key, ()):
+        n = len(e.keys)
+        if i + n > len(tokens):
+            continue
+        if n > 1 and any(tokens[i + j].key != e.keys[j] for j in range(1, n)):
+            continue
+        if e.capitalized and not tok.text[:1].isupper():
+            continue
+        return e, n
+    if lex.month_prefixes and len(tok.key) > 4 and not tok.is_num:
+        for cut in range(1, 5):
+            e = lex.month_prefixes.get(tok.key[:-cut])
+            if e:
+                return e, 1
+    return None, 0
+
+
+def tag_items(text: str, lex: Lexicon) -> list[Item]:
+    tokens = tokenize(text)
+    items: list[Item] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        tok = tokens[i]
+        if tok.is_num:
+            t = tok.text
+            if not t.isdigit():
+                ymd = _numeric_date(t, lex.numeric_order)
+                items.append(Item("N" if ymd else "n", ymd, tok.start, tok.end, tok.key, tok.glued))
+                i += 1
+                continue
+            v, nd, end, j = int(t), len(t), tok.end, i + 1
+            tag = "d" if nd <= 2 and 1 <= v <= 31 else "Y" if nd == 4 and 1900 <= v <= 2100 else "n"
+            # an ordinal ending glued on ("7-го", "3rd", "13-ші")
+            if j < n and tokens[j].glued:
+                nxt = tokens[j]
+                if nxt.text in DASHES and j + 1 < n and tokens[j + 1].glued and tokens[j + 1].key in lex.ordinal_suffixes:
+                    end, j = tokens[j + 1].end, j + 2
+                    tag = "o" if tag == "d" else tag
+                elif nxt.key in lex.ordinal_suffixes:
+                    end, j = nxt.end, j + 1
+                    tag = "o" if tag == "d" else tag
+                elif nxt.text in _NUM_BLOCKERS:
+                    tag = "n"
+                elif not nxt.is_num and nxt.key[:1].isalpha():
+                    e, _ = _lookup(tokens, j, lex)
+                    if e is None or e.tag not in _KEEP_GLUED:
+                        tag = "n"
+            if tok.glued and i > 0:
+                prev = tokens[i - 1]
+                if prev.text in _NUM_BLOCKERS or (prev.key[:1].isalpha() and prev.key not in ("q", "h")):
+                    tag = "n"
+            items.append(Item(tag, v, tok.start, end, tok.key, tok.glued, ndigits=nd))
+            i = j
+            continue
+        e, k = _lookup(tokens, i, lex)
+        if e is not None:
+            tag = e.tag
+            if tag == "M" and e.weak:
+                tag = "m"
+            items.append(Item(tag, e.value, tok.start, tokens[i + k - 1].end, tok.key, tok.glued, e.weak))
+            i += k
+            continue
+        t = tok.text
+        if t in DASHES:
+            tag = "-"
+        elif t in ",.":
+            tag = t
+        elif tok.key in ROMAN and t.isupper():
+            items.append(Item("O", ROMAN[tok.key], tok.start, tok.end, tok.key, tok.glued))
+            i += 1
+            continue
+        elif t[0].isalpha():
+            tag = "w"
+        else:
+            tag = "_"
+        items.append(Item(tag, None, tok.start, tok.end, tok.key, tok.glued))
+        i += 1
+    return items
+
+
+# ---------------------------------------------------------------- builders
+
+def _g(m, items, name):
+    try:
+        s = m.start(name)
+    except IndexError:
+        return None
+    return items[s] if s >= 0 else None
+
+
+def _year(m, items):
+    y = _g(m, items, "y")
+    return y.value if y is not None else None
+
+
+def _month_ok(mi: Item, context: bool) -> bool:
+    """A weak month (қазан: also Kazan) or a bare abbreviation needs a context."""
+    return context or (mi.tag == "M")
+
+
+def build(rid: str, kind: str, m, items: list[Item], lex: Lexicon) -> Cand | None:
+    g = lambda name: _g(m, items, name)  # noqa: E731
+    lead = g("lead")
+    year = _year(m, items)
+    first = items[m.start()]
+    last = items[m.end() - 1]
+    cand = Cand(first.start, last.end, f"{lex.lang}.{rid}", "cal")
+    after = items[m.end()] if m.end() < len(items) else None
+    cand.future_lead = bool((lead is not None and lead.key in lex.future)
+                            or (after is not None and after.key in lex.future))
+    if kind == "iso":
+        d_, mo = g("d"), g("mo")
+        seps = items[m.start() + 1], items[m.start() + 3]
+        if not (all(x.glued for x in seps) and mo.glued and d_.glued and mo.ndigits == 2 and d_.ndigits == 2):
+            return None
+        if not valid_day(year, mo.value, d_.value):
+            return None
+        cand.spec = Spec("day", year, mo.value, d_.value)
+    elif kind == "numeric":
+        y, mo, d = g("num").value
+        cand.spec = Spec("day", y, mo, d)
+    elif kind == "day":
+        d, mi = g("d"), g("m")
+        if mi.tag == "A" and year is None and m.group("m")[-1:] != "." and d.tag != "d":
+            return None
+        if not valid_day(year, mi.value, d.value):
+            return None  # 31 февраля: rejected, not shifted
+        cand.spec = Spec("day", year, mi.value, d.value)
+    elif kind == "day_range":
+        d1, d2, mi = g("d1"), g("d2"), g("m")
+        if m.group("conn") and (lead is None or lead.tag != "f"):
+            return None
+        if not (d1.value < d2.value and valid_day(year, mi.value, d2.value)):
+            return None
+        cand.kind = "range"
+        cand.spec = Spec("day", year, mi.value, d1.value)
+        cand.spec2 = Spec("day", year, mi.value, d2.value)
+    elif kind == "cross_range":
+        d1, m1, d2, m2 = g("d1"), g("m1"), g("d2"), g("m2")
+        y1 = g("y1").value if g("y1") is not None else None
+        if m.group("conn") and (lead is None or lead.tag != "f"):
+            return None
+        if y1 is None and year is not None:
+            y1 = year - 1 if m1.value > m2.value else year
+        if not (valid_day(y1, m1.value, d1.value) and valid_day(year, m2.value, d2.value)):
+            return None
+        if m1.value == m2.value and d1.value >= d2.value and (y1 == year):
+            return None
+        cand.kind = "range"
+        cand.spec = Spec("day", y1, m1.value, d1.value)
+        cand.spec2 = Spec("day", year, m2.value, d2.value)
+    elif kind == "month_range":
+        m1, m2 = g("m1"), g("m2")
+        if m.group("conn") and (lead is None or lead.tag != "f"):
+            return None
+        if m1.value == m2.value or (m1.tag != "M" and year is None):
+            return None
+        cand.kind = "range"
+        y1 = year - 1 if (year is not None and m1.value > m2.value) else year
+        cand.spec = Spec("month", y1, m1.value)
+        cand.spec2 = Spec("month", year, m2.value)
+    elif kind == "month":
+        mi = g("m")
+        if not _month_ok(mi, year is not None or g("k") is not None or (lead is not None and mi.tag != "A")):
+            return None
+        cand.spec = Spec("month", year, mi.value)
+    elif kind == "year":
+        if rid == "year_prep" and lead.tag == "t" and lead.key not in lex.future:
+            return None
+        cand.spec = Spec("year", year)
+    elif kind == "year_range":
+        y1, y2 = g("y1").value, g("y2").value
+        if not y1 < y2 <= y1 + 50:
+            return None
+        if m.group("conn") and not ((lead is not None and lead.tag == "f") or g("ym") is not None):
+            return None
+        cand.kind = "range"
+        cand.spec, cand.spec2 = Spec("year", y1), Spec("year", y2)
+    elif kind == "part_month":
+        part, mi = g("part"), g("m")
+        cand.spec = Spec("part_of_month", year, mi.value, part=part.value)
+    elif kind == "part_year":
+        part = g("part")
+        cand.spec = Spec("part_of_year", year, part=part.value)
+    elif kind == "part_relative":
+        part, rel = g("part"), g("rel")
+        if not rel.value.endswith(("_year", "_month")):
+            return None
+        cand.kind, cand.rel = "part_relative", rel.value
+        cand.spec = Spec("part_of_year" if rel.value.endswith("_year") else "part_of_month", None,
+                         part=part.value)
+    elif kind == "season":
+        s = g("s")
+        if s.weak and year is None and lead is None:
+            return None
+        cand.spec = Spec("season", year, season=s.value)
+    elif kind in ("quarter", "half"):
+        o = g("o")
+        top = 4 if kind == "quarter" else 2
+        if not 1 <= o.value <= top:
+            return None
+        qa = g("q")
+        if qa.tag in "qh" and not o.glued:
+            return None
+        cand.spec = Spec(kind, year, n=o.value)
+    elif kind == "relative":
+        cand.kind, cand.rel = "relative", g("rel").value
+    elif kind == "weekday":
+        if lead is None and not lex.bare_weekday:
+            return None
+        cand.kind, cand.weekday = "weekday", g("wd").value
+    else:
+        raise ValueError(kind)
+    return cand
+
+
+def scan(text: str, lang: str) -> list[Cand]:
+    """Every rule's candidates (overlapping); select() keeps the longest."""
+    lex = lexicon(lang)
+    items = tag_items(text, lex)
+    tags = "".join(it.tag for it in items)
+    out: list[Cand] = []
+    for rid, rx, kind, orders in COMPILED:
+        if orders and not lex.orders.intersection(orders):
+            continue
+        for m in rx.finditer(tags):
+            c = build(rid, kind, m, items, lex)
+            if c is not None:
+                out.append(c)
+    return out
+
+
+def select(cands: list[Cand]) -> list[Cand]:
+    """Non-overlapping, longest first (ties: earliest, then rule order)."""
+    chosen: list[Cand] = []
+    taken: list[tuple[int, int]] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        chosen.append(c)
+        taken.append((c.start, c.end))
+    chosen.sort(key=lambda c: c.start)
+    return chosen
