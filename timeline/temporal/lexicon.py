@@ -118,9 +118,9 @@ def build(lang: str, data: dict, prefix_match: bool = False) -> Lexicon:
                 keys = phrase_keys(form)
                 t = tag
                 if form.endswith(".") and len(keys) > 1:
-                    if abbrev_tag:          # "янв." : the dot is matched by the rules
+                    if abbrev_tag:          # "Jan." : the dot is matched by the rules
                         keys, t = keys[:-1], abbrev_tag
-                    else:                   # "г." : with and without its dot
+                    else:                   # a year word "y." : with and without its dot
                         lex.add(keys, t, value, keys in weak_keys, keys in cap_keys)
                         keys = keys[:-1]
                 lex.add(keys, t, value, keys in weak_keys, keys in cap_keys)
@@ -176,6 +176,8 @@ def fallback_data(lang: str) -> dict:
         pattern = loc.date_formats["long"].pattern
         if pattern.find("M") < pattern.find("d"):
             data["settings"]["orders"] = ["dmy", "mdy"]
+        if "d." in pattern:
+            data["settings"]["orders"].append("dotdmy")
         if pattern.find("y") < pattern.find("d"):
             data["settings"]["orders"].append("ydm")
     except Exception:  # unknown to CLDR: numbers only

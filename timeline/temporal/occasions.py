@@ -1,10 +1,10 @@
-"""Named dated occasions (timeline/gazetteer/occasions.toml): "на полях
-COP29", "в рамках форума Kazenergy Week – 2025" date what happened there
+"""Named dated occasions (timeline/gazetteer/occasions.toml): "on the sidelines
+of COP29", "at Kazenergy Week – 2025" date what happened there
 (basis `named_event`).
 
 Aliases are matched on a copy of the text in which Cyrillic and Greek letters
 that look Latin are made Latin, one code point for one, so offsets stay those
-of the original ("СOP29" with a Cyrillic С is COP29).
+of the original ("COP29" typed with a Cyrillic C is COP29).
 """
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """A document's own date (spec, "Dates"), from its text: a header line
-`date 2025-11-12`, else a dateline ("Москва, 7 октября, 2023, 16:50 —"),
+`date 2025-11-12`, else a dateline ("<City>, 7 <month>, 2023, 16:50 -"),
 else the narrative (how='inferred'), else none.  Metadata, the strongest
 source, is the caller's: it passes the date as `ref`."""
 from __future__ import annotations

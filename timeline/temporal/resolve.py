@@ -4,7 +4,7 @@ against a reference date, narrative anchoring without one, relative words.
 Spec, "Dates": with a reference date, a year-less date is the nearest such
 date on or before it (the `future` reading: on or after it, for what the
 text reports as planned).  Without one, the latest explicit year-carrying
-date that is not a target ("к 2025 году", "by 2025") anchors the text, and
+date that is not a target ("by 2025") anchors the text, and
 every year-less date falls at its first occurrence on or after the anchor.
 """
 from __future__ import annotations

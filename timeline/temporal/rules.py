@@ -2,11 +2,11 @@
 
 Each token (or phrase) of the text becomes one letter (lexicon.py):
   d day-sized number (1-31)   Y year (1900-2100)   n other number   N dd.mm.yyyy
-  o numeric ordinal (1st, 7-го)   M month   m weak month (needs a day, year or marker)
+  o numeric ordinal (1st, 7th)   M month   m weak month (needs a day, year or marker)
   A abbreviated month   W weekday   R relative phrase   P part (early/mid/late/halves)
   S season   Q quarter word   H half-year word   q/h "Q"/"H" letters   O ordinal word
-  y year word (года, жылы)   k month word (айы)   p preposition   f from   t to
-  a filler (of, του)   - dash   , . punctuation   w other word   _ other sign
+  y year word ("year")   k month word (kk "month of")   p preposition   f from   t to
+  a filler (of, the)   - dash   , . punctuation   w other word   _ other sign
 Rules carry an id and named groups; `orders` limits a rule to languages whose
 data lists that word order.  Every pattern is a sequence of single letters with
 optional parts and no nested repetition, so matching is linear.
@@ -26,23 +26,24 @@ RULES: list[tuple[str, str, str, tuple[str, ...] | None]] = [
     ("numeric_date", LEAD + r"(?P<num>N)(?P<ym>y)?", "numeric", None),
     ("day_month_year", LEAD + rf"(?P<d>{DAY})-?a?(?P<m>{MON})(?P<k>k)?" + YEAR_TAIL, "day", None),
     ("year_day_month", rf"(?P<y>Y)(?P<ym>y)?(?P<d>{DAY})-?(?P<m>{MON})(?P<k>k)?", "day", ("ydm",)),
+    ("day_dot_month_year", LEAD + rf"(?P<d>d)\.(?P<m>{MON})" + YEAR_TAIL, "day", ("dotdmy",)),
     ("month_day_year", LEAD + rf"(?P<m>{MON})(?P<d>{DAY})(?:,?(?P<y>Y))?", "day", ("mdy",)),
-    ("day_range", r"(?P<lead>f)?" + rf"(?P<d1>{DAY})(?:-|(?P<conn>t))(?P<d2>{DAY})(?P<m>{MON})(?P<k>k)?"
+    ("day_range", r"(?P<lead>f)?p?" + rf"(?P<d1>{DAY})(?:-|(?P<conn>t)p?)(?P<d2>{DAY})(?P<m>{MON})(?P<k>k)?"
      + YEAR_TAIL, "day_range", None),
     ("year_day_range", rf"(?P<y>Y)(?P<ym>y)?(?P<d1>{DAY})-(?P<d2>{DAY})(?P<m>{MON})(?P<k>k)?",
      "day_range", ("ydm",)),
-    ("month_day_range", r"(?P<lead>f)?" + rf"(?P<m>{MON})(?P<d1>{DAY})(?:-|(?P<conn>t))(?P<d2>{DAY})"
+    ("month_day_range", r"(?P<lead>f)?" + rf"(?P<m>{MON})(?P<d1>{DAY})(?:-|(?P<conn>t)p?)(?P<d2>{DAY})"
      r"(?:,?(?P<y>Y))?", "day_range", ("mdy",)),
-    ("cross_month_range", r"(?P<lead>f)?" + rf"(?P<d1>{DAY})(?P<m1>{MON})(?:,?(?P<y1>Y)(?P<ym1>y)?)?"
-     rf"(?:-|(?P<conn>t))(?P<d2>{DAY})(?P<m2>{MON})" + YEAR_TAIL, "cross_range", None),
-    ("month_range", r"(?P<lead>[pf])?" + rf"(?P<m1>{MON})(?:-|(?P<conn>t))(?P<m2>{MON})(?P<k>k)?"
+    ("cross_month_range", r"(?P<lead>f)?p?" + rf"(?P<d1>{DAY})(?P<m1>{MON})(?:,?(?P<y1>Y)(?P<ym1>y)?)?"
+     rf"(?:-|(?P<conn>t)p?)(?P<d2>{DAY})(?P<m2>{MON})" + YEAR_TAIL, "cross_range", None),
+    ("month_range", r"(?P<lead>[pf])?p?" + rf"(?P<m1>{MON})(?:-|(?P<conn>t)p?)(?P<m2>{MON})(?P<k>k)?"
      + YEAR_TAIL, "month_range", None),
     ("month_year", LEAD + rf"(?P<m>{MON})(?P<k>k)?(?:,?a?(?P<y>Y)(?P<ym>y)?)?", "month", None),
     ("year_month", rf"(?P<y>Y)(?P<ym>y)?(?P<m>{MON})(?P<k>k)?", "month", ("ydm",)),
     ("year_marked", LEAD + r"(?P<y>Y)(?P<ym>y)", "year", None),
     ("year_prep", r"(?P<lead>[pft])(?P<y>Y)", "year", None),
     ("marker_year", LEAD + r"a?(?P<ym>y)(?P<y>Y)", "year", None),
-    ("year_range", LEAD + r"(?P<y1>Y)(?:-|(?P<conn>t))(?P<y2>Y)(?P<ym>y)?", "year_range", None),
+    ("year_range", LEAD + r"(?P<y1>Y)(?:-|(?P<conn>t)p?)(?P<y2>Y)(?P<ym>y)?", "year_range", None),
     ("part_month", LEAD + rf"(?P<part>P)-?a?(?P<m>{MON})(?P<k>k)?(?:,?a?(?P<y>Y)(?P<ym>y)?)?",
      "part_month", None),
     ("month_part", rf"(?:(?P<y>Y)(?P<ym>y)?)?(?P<m>{MON})(?P<k>k)?(?P<part>P)", "part_month", ("ydm",)),

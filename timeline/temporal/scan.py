@@ -6,6 +6,7 @@ word, a weekday) and where; resolve.py turns it into dates.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .calendar import Spec, valid_day
@@ -95,9 +96,10 @@ def tag_items(text: str, lex: Lexicon) -> list[Item]:
                 items.append(Item("N" if ymd else "n", ymd, tok.start, tok.end, tok.key, tok.glued))
                 i += 1
                 continue
-            v, nd, end, j = int(t), len(t), tok.end, i + 1
+            nd, end, j = len(t), tok.end, i + 1
+            v = int(t) if nd <= 4 else -1
             tag = "d" if nd <= 2 and 1 <= v <= 31 else "Y" if nd == 4 and 1900 <= v <= 2100 else "n"
-            # an ordinal ending glued on ("7-го", "3rd", "13-ші")
+            # an ordinal ending glued on ("3rd", "7-th")
             if j < n and tokens[j].glued:
                 nxt = tokens[j]
                 if nxt.text in DASHES and j + 1 < n and tokens[j + 1].glued and tokens[j + 1].key in lex.ordinal_suffixes:
@@ -161,7 +163,7 @@ def _year(m, items):
 
 
 def _month_ok(mi: Item, context: bool) -> bool:
-    """A weak month (қазан: also Kazan) or a bare abbreviation needs a context."""
+    """A weak month (kk October is also Kazan) or a bare abbreviation needs a context."""
     return context or (mi.tag == "M")
 
 
@@ -191,7 +193,8 @@ def build(rid: str, kind: str, m, items: list[Item], lex: Lexicon) -> Cand | Non
         if mi.tag == "A" and year is None and m.group("m")[-1:] != "." and d.tag != "d":
             return None
         if not valid_day(year, mi.value, d.value):
-            return None  # 31 февраля: rejected, not shifted
+            cand.kind = "block"  # 31 February: rejected, not shifted (nor read as February)
+            return cand
         cand.spec = Spec("day", year, mi.value, d.value)
     elif kind == "day_range":
         d1, d2, mi = g("d1"), g("d2"), g("m")
@@ -300,11 +303,15 @@ def scan(text: str, lang: str) -> list[Cand]:
 def select(cands: list[Cand]) -> list[Cand]:
     """Non-overlapping, longest first (ties: earliest, then rule order)."""
     chosen: list[Cand] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # the chosen spans, disjoint, kept sorted by start
+    ends: list[int] = []
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
-        if any(c.start < e and s < c.end for s, e in taken):
+        k = bisect_right(starts, c.start)
+        if (k > 0 and ends[k - 1] > c.start) or (k < len(starts) and starts[k] < c.end):
             continue
+        starts.insert(k, c.start)
+        ends.insert(k, c.end)
         chosen.append(c)
-        taken.append((c.start, c.end))
+    chosen = [c for c in chosen if c.kind != "block"]
     chosen.sort(key=lambda c: c.start)
     return chosen

@@ -20,7 +20,7 @@ from functools import lru_cache
 TOKEN_RE = re.compile(r"\d+(?:[.,:/]\d+)*|[^\W\d_]+|\S")
 
 # Latin letters that look like Cyrillic or Greek ones, for words that mix
-# scripts ("oктября" with a Latin o).  Escapes keep engine files Latin-only.
+# scripts (a Cyrillic month name typed with a Latin o).  Escapes keep engine files Latin-only.
 _LATIN_TO_CYRILLIC = str.maketrans({
     "a": "\u0430", "c": "\u0441", "e": "\u0435", "o": "\u043e", "p": "\u0440",
     "x": "\u0445", "y": "\u0443", "k": "\u043a", "m": "\u043c", "t": "\u0442",
@@ -87,5 +87,5 @@ def tokenize(text: str) -> list[Token]:
 
 
 def phrase_keys(phrase: str) -> tuple[str, ...]:
-    """A data phrase ("на прошлой неделе", "г.") as the keys of its tokens."""
+    """A data phrase ("last week", "y.") as the keys of its tokens."""
     return tuple(fold(m.group()) for m in TOKEN_RE.finditer(phrase))
