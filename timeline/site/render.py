@@ -1,0 +1,56 @@
+"""The Jinja environment: templates/ with autoescape on and StrictUndefined, the date
+filter, and url() for relative links (so the site works from file:// and any host)."""
+from __future__ import annotations
+
+import json
+
+from babel import Locale
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from markupsafe import Markup
+
+from ..dates_display import display_date
+from ..resources import templates_dir
+from .pages import page_path, root_of
+
+_EN = Locale("en")
+
+
+@pass_context
+def url(ctx, kind: str, key=None, page: int = 1) -> str:
+    """A relative link from the page being rendered to a page of the given kind."""
+    return ctx["root"] + page_path(kind, key, page)
+
+
+@pass_context
+def rel(ctx, path: str) -> str:
+    """A relative link to a path given from the site root."""
+    return ctx["root"] + path
+
+
+def lang_name(code: str | None) -> str:
+    if not code:
+        return ""
+    return _EN.languages.get(code, code)
+
+
+def script_json(value) -> Markup:
+    """JSON safe inside <script type="application/json">: no `<`, `>` or `&` can close it."""
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, separators=(",", ":"),
+                                                           default=str)
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def number(n) -> str:
+    return f"{n:,}".replace(",", "\u202f") if isinstance(n, int) else str(n)
+
+
+def make_env() -> Environment:
+    env = Environment(loader=FileSystemLoader(str(templates_dir())), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True, auto_reload=False)
+    env.filters.update(display_date=display_date, lang_name=lang_name, script_json=script_json, number=number)
+    env.globals.update(url=url, rel=rel)
+    return env
+
+
+def render_page(env: Environment, template: str, path: str, variables: dict) -> str:
+    return env.get_template(template).render(root=root_of(path), page_path=path, template=template, **variables)
