@@ -15,14 +15,14 @@ a lemma word when some prefix of it is a registered stem and the rest is one
 of that stem's endings: a handful of dictionary look-ups a word, linear in
 the text, no regular expression over names.  Sequences of words are then
 matched against a trie of aliases, leftmost-longest, across gaps of spaces,
-dashes or quotes only (a full name beats its surname, «Газпром экспорт»
-beats Газпром).  A capitalised alias word needs a capitalised text word, an
+dashes or quotes only (a full name beats its surname, "Gazprom Export"
+beats Gazprom).  A capitalised alias word needs a capitalised text word, an
 acronym an upper-case one; a country name from CLDR at the start of a
-Russian sentence must not be an ordinary word (Того, Чад) by pymorphy3.
+Russian sentence must not be an ordinary word (Togo, Chad) by pymorphy3.
 
 A text in language L accepts a stem registered under L or under a language
-in which the lemma word is written in the gazetteer (a Russian alias Путин
-takes Kazakh endings in a Kazakh text: Путиннің).  A text in a language
+in which the lemma word is written in the gazetteer (a Russian alias Putin
+takes Kazakh endings in a Kazakh text: Putin-ning).  A text in a language
 the gazetteer has no morphology for accepts every language's endings.
 """
 from __future__ import annotations
@@ -236,7 +236,7 @@ class Gazetteer:
             node = node.children.setdefault((t.key, _capmode(t)), _Node())
         generated = row.origin.startswith(GENERATED + ":")
         # a name (a capitalised word in it) matches in a text of any language; a
-        # lower-case word (российский) or an acronym (AB, RF) only in its own
+        # lower-case word (rossiyskiy) or an acronym (AB, RF) only in its own
         bound = row.lang != "*" and not any(_capmode(t) == 1 for t in toks)
         if node.entry == -1 or row.priority > node.priority:
             fresh = node.entry != entry
@@ -291,6 +291,13 @@ class Gazetteer:
     def get(self, id_: str) -> Entry | None:
         i = self._by_id.get(id_)
         return None if i is None else self._entries[i]
+
+    def country(self, iso3: str) -> ActorMatch:
+        """A country as an actor that the text does not name itself (a person's country):
+        start and end are -1, text is empty."""
+        e = self.get(iso3)
+        return ActorMatch(id=iso3, name=e.name if e else iso3, kind="country", start=-1, end=-1, text="",
+                          country=iso3)
 
     def entries(self) -> list[Entry]:
         return list(self._entries)
@@ -351,7 +358,7 @@ class Gazetteer:
             return False
         if all(ch in GAP_CHARS for ch in gap):
             return True
-        # after an initial or a short form: "В. Путин", "К.-Ж. Токаев", "St. Petersburg", "U.S."
+        # after an initial or a short form: "V. Putin", "K.-Zh. Tokayev", "St. Petersburg", "U.S."
         return a.end - a.start <= 2 and gap.count(".") == 1 and all(ch in GAP_CHARS for ch in gap.replace(".", ""))
 
     def _longest(self, toks, cands, gap_ok, i, text, lang):
@@ -378,13 +385,14 @@ class Gazetteer:
         return best
 
     def _ordinary_word(self, word: str, lang: str | None) -> bool:
-        """A capitalised sentence-initial word that is a common Russian word (Того, Чад)."""
+        """A capitalised sentence-initial word that is a common Russian word (Togo, Chad)."""
         if lang not in ("ru", None) or morph.word_script(word) != "Cyrl":
             return False
         parses = _morph_ru().parse(word.lower())
-        if any(any(t in p.tag for t in PROPER_TAGS) for p in parses):
+        if not parses:
             return False
-        return bool(parses) and parses[0].is_known
+        top = parses[0]
+        return top.is_known and top.score >= 0.4 and not any(t in top.tag for t in PROPER_TAGS)
 
     def _match(self, text, norm, toks, i, j, node, lang) -> ActorMatch:
         e = self._entries[node.entry]
@@ -396,6 +404,9 @@ class Gazetteer:
                 start = prev.start
                 if '"' in gap and end < len(norm) and norm[end] == '"':
                     end += 1
+        inner = norm[start:end]
+        if inner.count('"') % 2 and end < len(norm) and norm[end] == '"':
+            end += 1  # NPS <<Kropotkinskaya>>: close the quote the name opened
         return ActorMatch(id=e.id, name=e.name, kind=e.kind, start=start, end=end, text=text[start:end],
                           country=e.country)
 
@@ -411,8 +422,8 @@ class Gazetteer:
 
         Each span of `near` widens to its sentence; `near` None reads the whole
         text.  `found` may pass find()'s result for the same text to save a pass.
-        Kept: a name in quotes («Узгастрейд», АО «…»), a run of two to four
-        capitalised words (Ерлан Аккенженов), a Latin name in a text of another
+        Kept: a name in quotes (<<Uzgastrade>>, AO <<...>>), a run of two to four
+        capitalised words (Yerlan Akkenzhenov), a Latin name in a text of another
         script (Spot), an acronym, a Russian surname pymorphy3 knows.  The id is
         the name as written, lemmatised (pymorphy3 for Russian, the lemma_strip
         endings elsewhere).  Never sentence-initial ordinary words, stopwords,
@@ -439,7 +450,7 @@ class Gazetteer:
             if known[i] or not any(a <= t.start < b for a, b in windows) or not t.cap or t.key in stop:
                 i += 1
                 continue
-            # a name in quotation marks, perhaps after a legal form: АО «Узгастрейд»
+            # a name in quotation marks, perhaps after a legal form: AO <<Uzgastrade>>
             if t.start and norm[t.start - 1] == '"' and (t.start < 2 or norm[t.start - 2] in ' (\n\t'):
                 j = i
                 while (j + 1 < n and j - i < 4 and not known[j + 1] and
@@ -564,7 +575,7 @@ def _lemma_name(text: str, run: list[Token], lang: str | None, kind: str, ms) ->
 
 
 def _ru_name_lemma(word: str, last: bool) -> str:
-    """A Russian name word in the nominative: Аккенженовым -> Аккенженов, Ерланом -> Ерлан."""
+    """A Russian name word in the nominative: Akkenzhenovym -> Akkenzhenov, Yerlanom -> Yerlan."""
     parts = word.split("-")
     if len(parts) > 1:
         return "-".join(_ru_name_lemma(p, last) for p in parts)

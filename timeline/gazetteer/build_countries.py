@@ -7,7 +7,7 @@ The file is generated once and checked in, rather than built from Babel at
 load time: a reviewer sees every alias as a diff when CLDR changes a name
 (Turkey -> Türkiye), loading costs nothing, and the gazetteer's version hash
 covers the names actually used.  Hand forms (adjectives, demonyms, short
-forms such as РФ, ΗΠΑ) live in country_forms.tsv, never here.
+forms such as RF, USA in Russian and Greek) live in country_forms.tsv, never here.
 """
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ OUT = Path(__file__).with_name("countries.tsv")
 _QUALIFIERS = re.compile(
     r"\([^)]*\)|\bSAR China\b|\u0395\u0394\u03a0 \u039a\u03af\u03bd\u03b1\u03c2|\u0410\u04d8\u0410|"
     r"\bSAR\b|Çin (?=Hong|Makao)| ÖİB\b| XİR Çin| Xüsusi İnzibati Rayonu Çin|Sonderverwaltungsregion |"
-    r"R\.A\.S\. chinoise de |, ОАР Китаю")
+    r"R\.A\.S\. chinoise de |, \u041e\u0410\u0420 \u041a\u0438\u0442\u0430\u044e")
 # CLDR names too ambiguous to match on their own (a common word or first name
 # in that language); the country stays reachable by its other names
 SKIP = {
