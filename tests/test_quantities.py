@@ -1,0 +1,133 @@
+"""Quantities: value, unit, period normalised (timeline/events/quantities.py).
+
+Engine .py files carry no Cyrillic or Greek (tests/test_triggers.py checks);
+the cases here are the texts themselves.
+"""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from timeline.events.quantities import find_quantities, parse_number
+
+CASES = [
+    # (lang, text, [(value, unit, period)])
+    ("ru", "1,06 миллиона тонн", [(1.06e6, "t", None)]),
+    ("ru", "9 млн куб. метров в сутки", [(9e6, "m3", "day")]),
+    ("ru", "9 млн куб. метров природного газа в сутки", [(9e6, "m3", "day")]),
+    ("ru", "2 млрд 800 млн куб. метров в год", [(2.8e9, "m3", "year")]),
+    ("ru", "43 ГВт", [(43, "GW", None)]),
+    ("ru", "1.7 млн тонн нефти ежегодно", [(1.7e6, "t", "year")]),
+    ("ru", "204 000 баррелей в сутки", [(204000, "bbl", "day")]),
+    ("ru", "15 млрд кВт·ч", [(1.5e10, "kWh", None)]),
+    ("ru", "1,2 тыс. т угля", [(1200, "t", None)]),
+    ("ru", "полтора миллиона тонн", [(1.5e6, "t", None)]),
+    ("ru", "5 млрд долларов", [(5e9, "USD", None)]),
+    ("ru", "80% и 15 процентов", [(80, "%", None), (15, "%", None)]),
+    ("el", "10,2 εκατομμύρια τόνους", [(1.02e7, "t", None)]),
+    ("el", "204.000 βαρέλια ημερησίως", [(204000, "bbl", "day")]),
+    ("el", "5 δισ. κυβικά μέτρα ετησίως", [(5e9, "m3", "year")]),
+    ("el", "το 80% του πετρελαίου", [(80, "%", None)]),
+    ("el", "1,5 GW", [(1.5, "GW", None)]),
+    ("kk", "қуаты 43 ГВт болатын", [(43, "GW", None)]),
+    ("kk", "жылына 5 млрд текше метр", [(5e9, "m3", "year")]),
+    ("kk", "1,06 миллион тонна", [(1.06e6, "t", None)]),
+    ("kk", "тәулігіне 9 млн текше метр", [(9e6, "m3", "day")]),
+    ("en", "1.7 million tonnes", [(1.7e6, "t", None)]),
+    ("en", "5 bcm per year", [(5e9, "m3", "year")]),
+    ("en", "204,000 barrels per day", [(204000, "bbl", "day")]),
+    ("en", "1.2 million barrels of oil a day", [(1.2e6, "bbl", "day")]),
+    ("en", "300 kb/d", [(300000, "bbl", "day")]),
+    ("en", "15 mtpa", [(1.5e7, "t", "year")]),
+    ("en", "$5 billion", [(5e9, "USD", None)]),
+    ("en", "2.8 bn cubic metres annually", [(2.8e9, "m3", "year")]),
+    ("en", "two million tonnes", [(2e6, "t", None)]),
+    ("en", "80% of its oil", [(80, "%", None)]),
+    ("en", "1,060,000 tonnes", [(1.06e6, "t", None)]),
+    ("en", "a 43 GW portfolio", [(43, "GW", None)]),
+    ("en", "5-6 bcm", [(5e9, "m3", None)]),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_normalisation(lang, text, expected):
+    got = [(q.value, q.unit, q.period) for q in find_quantities(text, lang)]
+    assert len(got) == len(expected), got
+    for (v, u, p), (ev, eu, ep) in zip(got, expected):
+        assert v == pytest.approx(ev) and u == eu and p == ep, got
+
+
+def test_offsets_point_into_the_text():
+    text = "В 2023 году было 1,06 миллиона тонн."
+    (q,) = find_quantities(text, "ru")
+    assert text[q.start:q.end] == q.text and q.text.startswith("1,06")
+
+
+def test_dates_and_bare_numbers_are_not_quantities():
+    text = "Москва, 7 октября, 2023, 16:50 — в 2024 году СOP29"
+    assert find_quantities(text, "ru") == []
+    assert find_quantities("On 7 October 2023, at 16:50, COP29 opened.", "en") == []
+
+
+@pytest.mark.parametrize("s,dec,expected", [
+    ("1,06", ",", "1.06"), ("204.000", ",", "204000"), ("1.7", ",", "1.7"), ("1 060 000", ",", "1060000"),
+    ("1.060.000", ",", "1060000"), ("1.060,5", ",", "1060.5"), ("204,000", ".", "204000"),
+    ("1.7", ".", "1.7"), ("1,060,000.25", ".", "1060000.25"), ("1,5", ".", "1.5"),
+])
+def test_parse_number(s, dec, expected):
+    assert str(parse_number(s, dec)) == expected
+
+
+def test_every_language_loads():
+    for lang in ("ru", "kk", "el", "en"):
+        assert find_quantities("5 %", lang)[0].unit == "%"
+
+
+HOSTILE = ["1", "1.", "1,", "1 000", "12.345,6 ", "a", "5 million ", "9" * 50 + " bcm "]
+
+
+def _cost(unit: str, size: int) -> float:
+    s = unit * (size // len(unit))
+    t0 = time.perf_counter()
+    find_quantities(s, "en")
+    find_quantities(s, "ru")
+    return time.perf_counter() - t0
+
+
+@pytest.mark.parametrize("unit", HOSTILE, ids=lambda u: repr(u[:10]))
+def test_linear_time_on_hostile_lines(unit):
+    """Four times the text costs about four times the time (quadratic would be 16)."""
+    small = min(_cost(unit, 50_000) for _ in range(2))
+    big = _cost(unit, 200_000)
+    assert big < 8 * small + 0.05, (small, big)
+    assert big < 2.0
+
+
+def test_speed_of_a_dense_text():
+    # 4 KB holding some 200 quantities: far denser than news
+    text = ((" ".join(c[1] for c in CASES if c[0] == "ru") + " ") * 30)[:4096]
+    find_quantities(text, "ru")
+    n = 20
+    t0 = time.perf_counter()
+    for _ in range(n):
+        find_quantities(text, "ru")
+    assert (time.perf_counter() - t0) / n < 0.02
+
+
+def test_speed_of_a_news_article():
+    """Triggers and quantities of a 4 KB article: under 2 ms (the brief), with slack for CI."""
+    from pathlib import Path
+
+    from timeline.events.triggers import find_triggers
+    root = Path(__file__).resolve().parents[1]
+    text = (root / "seeds" / "000_ad14549d1161be81.txt").read_text("utf-8")
+    text = (text * 3)[:4096]
+    find_triggers(text, "ru")
+    find_quantities(text, "ru")
+    n = 50
+    t0 = time.perf_counter()
+    for _ in range(n):
+        find_triggers(text, "ru")
+        find_quantities(text, "ru")
+    assert (time.perf_counter() - t0) / n < 0.004
