@@ -17,7 +17,7 @@ from conftest import SEEDS, run_cli
 def counts(path) -> dict:
     con = duckdb.connect(str(path), read_only=True)
     try:
-        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]
                 for t in ("documents", "mentions", "events", "event_actors", "mention_actors")}
     finally:
         con.close()
@@ -112,7 +112,6 @@ BAD_INPUTS = {
     "latin1.txt": ("Caf\xe9 au lait".encode("latin-1"), "not UTF-8"),
     "blob.txt": (b"\x00\x01\x02binary\x00", "binary"),
     "empty.txt": (b"   \n", "empty file"),
-    "data.csv": (b"a,b\n1,2\n", "unknown extension"),
     "lines.jsonl": (b'{"id": "ok1", "text": "On 7 October 2023 gas supplies to Uzbekistan began."}\n{not json\n', "lines.jsonl:2: malformed JSON"),
 }
 
@@ -124,10 +123,14 @@ def test_bad_inputs_are_named_and_the_good_ones_kept(tmp_path):
         (src / name).write_bytes(raw)
     (src / "good.txt").write_text((SEEDS / "000_ad14549d1161be81.txt").read_text(encoding="utf-8"), encoding="utf-8")
     db = tmp_path / "t.duckdb"
-    r = run_cli("ingest", str(src), str(tmp_path / "missing.txt"), "--db", str(db))
+    # a file named on the command line must be readable; a folder's other files are not documents
+    (tmp_path / "data.csv").write_bytes(b"a,b\n1,2\n")
+    (src / "photo.png").write_bytes(b"\x89PNG")
+    r = run_cli("ingest", str(src), str(tmp_path / "missing.txt"), str(tmp_path / "data.csv"), "--db", str(db))
     assert r.returncode == 2
     errors = [line for line in r.stderr.splitlines() if line.startswith("timeline: skipped")]
-    assert len(errors) == len(BAD_INPUTS) + 1, r.stderr
+    assert len(errors) == len(BAD_INPUTS) + 2, r.stderr
+    assert any("data.csv" in e and "unknown extension" in e for e in errors)
     for name, (_, problem) in BAD_INPUTS.items():
         assert any(name in e and problem in e for e in errors), (name, r.stderr)
     assert any("missing.txt" in e and "no such file" in e for e in errors)

@@ -44,14 +44,14 @@ class Timeline:
 
     def sql(self, query: str, params: list | None = None):
         """Any query, as a polars DataFrame."""
-        return self.con.execute(query, params or []).pl()
+        return self.con.sql(query, params=params or None).pl()
 
     def events(self, type: str | None = None, actor: str | None = None, lang: str | None = None,
                date_from: str | None = None, date_to: str | None = None):
         """The canonical events as a polars DataFrame (list columns for actors, sources, claims)."""
         from .export import FILTER_SQL
 
-        return self.con.execute(FILTER_SQL, [type, actor, lang, date_from, date_to]).pl()
+        return self.con.sql(FILTER_SQL, params=[type, actor, lang, date_from, date_to]).pl()
 
     def export(self, fmt: str = "jsonl", out=None, path: str | None = None, filters: tuple = (None,) * 5) -> int:
         from .export import export

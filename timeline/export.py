@@ -58,8 +58,7 @@ def write_csv(events: list[dict], out: IO[str]) -> None:
 def write_parquet(con, path: str, filters: tuple = (None,) * 5) -> None:
     import pyarrow.parquet as pq
 
-    table = con.execute(FILTER_SQL, list(filters)).arrow()
-    pq.write_table(table if hasattr(table, "schema") else table.read_all(), path)
+    pq.write_table(con.sql(FILTER_SQL, params=list(filters)).to_arrow_table(), path)
 
 
 def export(con, fmt: str, out: IO[str] | None = None, path: str | None = None, filters: tuple = (None,) * 5) -> int:
@@ -70,7 +69,7 @@ def export(con, fmt: str, out: IO[str] | None = None, path: str | None = None, f
         if not path:
             raise ValueError("parquet needs --output FILE")
         write_parquet(con, path, filters)
-        return con.execute(f"SELECT count(*) FROM ({FILTER_SQL})", list(filters)).fetchone()[0]
+        return con.execute(f"SELECT count(*) FROM ({FILTER_SQL})", list(filters)).fetchall()[0][0]
     events = dicts(con, filters)
     buf = io.StringIO() if out is None else out
     (write_jsonl if fmt == "jsonl" else write_csv)(events, buf)

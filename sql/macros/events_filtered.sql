@@ -5,8 +5,8 @@
 CREATE OR REPLACE MACRO events_filtered(p_type, p_actor, p_lang, p_from, p_to) AS TABLE
 SELECT * FROM export_events
 WHERE (p_type IS NULL OR type = p_type)
-  AND (p_actor IS NULL OR len(list_filter(actors, a -> lower(a.id) = lower(p_actor) OR lower(a.name) = lower(p_actor))) > 0)
-  AND (p_lang IS NULL OR len(list_filter(sources, s -> s.lang = p_lang)) > 0)
+  AND (p_actor IS NULL OR len(list_filter(actors, lambda a: lower(a.id) = lower(p_actor) OR lower(a.name) = lower(p_actor))) > 0)
+  AND (p_lang IS NULL OR len(list_filter(sources, lambda s: s.lang = p_lang)) > 0)
   AND (p_from IS NULL OR date_end >= CAST(p_from AS DATE))
   AND (p_to IS NULL OR date_start <= CAST(p_to AS DATE))
 ORDER BY date_start NULLS LAST, id;

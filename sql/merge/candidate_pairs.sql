@@ -7,7 +7,11 @@
 --   status   the same, or a planned day that the occurred mention happened on
 --   dates    intervals overlap; across documents two day dates up to 2 days apart also join
 --            (they then disagree); an undated mention joins only within its own document
---   actors   actors_agree (sql/macros/actors_agree.sql); where neither names any, the same place
+--   actors   actors_agree (sql/macros/actors_agree.sql); where neither names any, the same place.
+--            Within one document, mentions of one type (statements apart: each speaker makes
+--            their own) with the very same dates are one happening whoever they name: a text
+--            tells one meeting of a day from several angles ("the delegation visited", "the
+--            guests were received by", "the talks were attended by").
 WITH family AS (
     SELECT *, CASE WHEN type IN ('agreement', 'signing') THEN 'signing' ELSE type END AS fam FROM mention_keys()
 )
@@ -25,5 +29,7 @@ JOIN family b
  )
 WHERE (a.status = b.status
        OR a.precision = 'day' AND b.precision = 'day' AND a.date_start = b.date_start)
-  AND actors_agree(a.people, a.countries, b.people, b.countries, a.place_id IS NOT DISTINCT FROM b.place_id)
+  AND (actors_agree(a.people, a.countries, b.people, b.countries, a.place_id IS NOT DISTINCT FROM b.place_id)
+       OR a.doc_id = b.doc_id AND a.type = b.type AND a.type <> 'statement'
+          AND a.date_start = b.date_start AND a.date_end = b.date_end)
 ORDER BY b.id, a.id

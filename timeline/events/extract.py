@@ -21,15 +21,19 @@ import re
 from dataclasses import replace
 from datetime import date
 from functools import cache
+from typing import NamedTuple
 
 from .. import langdata
 from ..model import ActorMatch, Mention, RefDate, Sentence, TimeExpr, Trigger
 from ..temporal import find_dates
 from .actors import Gazetteer
 from .quantities import find_quantities
-from .triggers import find_triggers, is_cancelled, status_of
+from .triggers import find_triggers, is_cancelled, status_of, trigger_form
 
 OWN_TIME_BASES = ("explicit", "inferred_year", "relative", "named_event")
+# types one happening may be told as, for finding the time of a clause that refers back
+TYPE_FAMILY = {"agreement": "signing"}
+PAST_FORMS = ("past", "ed")
 QUANTITY_TYPES = ("volume", "supply_start", "supply_halt")
 TARGET_TYPES = ("drone_strike", "supply_halt")
 _CLAUSE_PUNCT = r"(?<!\d)[,;:](?!\d)|[,;:](?=\s)|\s[\u2014\u2013-]\s|[()\u00ab\u00bb\u201c\u201d]"
@@ -37,15 +41,27 @@ _HEADER = re.compile(r"\A\s*date\s+\d{4}-\d{2}-\d{2}\s*")
 _DATELINE_DASH = re.compile(r"\s[\u2014\u2013-]{1,2}\s")
 
 
+class Discourse(NamedTuple):
+    background: re.Pattern | None  # anywhere in the sentence
+    clause: re.Pattern  # clause boundaries
+    reference: re.Pattern | None  # at the start of a clause, before its trigger
+    venue: re.Pattern | None  # at the start of a trigger
+
+
+def _words(words: list[str], anchored: bool = False) -> re.Pattern | None:
+    if not words:
+        return None
+    alt = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return re.compile(("" if anchored else r"(?<!\w)") + rf"(?:{alt})" + ("" if anchored else r"(?!\w)"), re.I)
+
+
 @cache
-def _discourse(lang: str) -> tuple[re.Pattern | None, re.Pattern]:
+def _discourse(lang: str) -> Discourse:
     data = langdata.load(lang, "discourse")
-    words = sorted(data.get("background", []), key=len, reverse=True)
-    background = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.I) if words else None
-    joiners = sorted(data.get("clause_joiners", []), key=len, reverse=True)
-    joined = "|".join(map(re.escape, joiners))
-    clause = re.compile(_CLAUSE_PUNCT + (rf"|(?<!\w)(?:{joined})(?!\w)" if joined else ""), re.I)
-    return background, clause
+    joiners = _words(data.get("clause_joiners", []))
+    clause = re.compile(_CLAUSE_PUNCT + (f"|{joiners.pattern}" if joiners else ""), re.I)
+    return Discourse(_words(data.get("background", [])), clause,
+                     _words(data.get("reference_markers", [])), _words(data.get("venue_nouns", []), anchored=True))
 
 
 def _head_end(text: str, ref: RefDate) -> int:
@@ -116,7 +132,8 @@ class DocumentExtractor:
 
     def __init__(self, doc_id: str, text: str, lang: str, ref: RefDate, gazetteer: Gazetteer):
         self.doc_id, self.text, self.lang, self.ref, self.gaz = doc_id, text, lang, ref, gazetteer
-        self.background, self.clause_re = _discourse(lang)
+        self.words = _discourse(lang)
+        self.dated: list[tuple[Mention, TimeExpr]] = []  # mentions dated by the text, for antecedents
 
     def run(self, sentences: list[Sentence]) -> list[Mention]:
         head = _head_end(self.text, self.ref)
@@ -131,38 +148,84 @@ class DocumentExtractor:
             actors_by_sent.append([n for n in in_s if n.kind != "place"])
             places = [n for n in in_s if n.kind == "place"]
             own = [t for t in times if s.start <= t.start < s.end and t.date_start is not None]
-            triggers = [replace(tr, start=tr.start + s.start, end=tr.end + s.start)
-                        for tr in find_triggers(s.text, self.lang) if tr.start >= head - s.start]
+            triggers = self._triggers(s, head)
             if triggers:
-                mentions += self._sentence_mentions(si, s, sentences, triggers, own, last_timed,
+                narrative = last_timed[1] if last_timed and last_timed[0] == s.paragraph else None
+                mentions += self._sentence_mentions(si, s, sentences, triggers, own, narrative,
                                                     actors_by_sent, places, quantities)
             if own:
                 last_timed = (s.paragraph, own[-1])
         return mentions
 
-    def _sentence_mentions(self, si, s, sentences, triggers, own, last_timed, actors_by_sent,
+    def _triggers(self, s: Sentence, head: int) -> list[Trigger]:
+        """The sentence's triggers (absolute offsets), less those that name no event of their own:
+        a back-reference ("as agreed", "as Reuters reported"), a venue noun beside another
+        event ("on the sidelines of the summit … signed"), an intention verb in the past
+        ("created a joint venture" is done, not planned)."""
+        found = [tr for tr in find_triggers(s.text, self.lang) if tr.start + s.start >= head]
+        if not found:
+            return []
+        bounds = _clauses(s, self.words.clause)
+        out = []
+        for tr in found:
+            clause_start = bounds[_clause_of(tr.start + s.start, bounds)] - s.start
+            lead = s.text[clause_start:tr.start]
+            if self.words.reference and self.words.reference.match(lead.strip(" ,;:\u2014\u2013-\u00ab\u201c")) \
+                    and len(lead.split()) <= 3:
+                continue
+            if tr.type == "meeting" and len(found) > 1 and self.words.venue and self.words.venue.match(tr.text):
+                continue
+            if tr.type == "plan" and trigger_form(tr, self.lang) in PAST_FORMS:
+                continue
+            out.append(replace(tr, start=tr.start + s.start, end=tr.end + s.start))
+        return out
+
+    def _antecedent(self, trig: Trigger, actors: list[ActorMatch], own_actors: bool) -> TimeExpr | None:
+        """The time of the latest earlier mention of the same kind of event that the text dated,
+        when this clause may be about the same happening (actors shared, or none of its own)."""
+        family = TYPE_FAMILY.get(trig.type, trig.type)
+        ids = {a.id for a in actors}
+        for m, t in reversed(self.dated):
+            if TYPE_FAMILY.get(m.type, m.type) != family:
+                continue
+            if not own_actors or ids & {a.id for a, _ in m.actors}:
+                return t
+        return None
+
+    def _sentence_mentions(self, si, s, sentences, triggers, own, narrative, actors_by_sent,
                            places, quantities) -> list[Mention]:
-        bounds = _clauses(s, self.clause_re)
+        bounds = _clauses(s, self.words.clause)
         trig_clauses = {t.start: _clause_of(t.start, bounds) for t in triggers}
-        background = bool(self.background and self.background.search(s.text))
-        narrative = None
-        if last_timed and last_timed[0] >= s.paragraph - 1 and not background:
-            narrative = last_timed[1]
+        background = bool(self.words.background and self.words.background.search(s.text))
         actors = self._actors(si, sentences, actors_by_sent)
+        statuses = {t.start: "planned" if t.type == "plan" else status_of(s.text, self.lang, _rel(t, s))
+                    for t in triggers}
+        # a `plan` is the residual type: another planned event of the sentence says what it plans
+        if any(statuses[t.start] == "planned" and t.type != "plan" for t in triggers):
+            triggers = [t for t in triggers if t.type != "plan"]
+        times: dict[int, TimeExpr | None] = {}
+        from_text: set[int] = set()
+        for trig in triggers:
+            if own:
+                times[trig.start] = _pick_time(trig, own, trig_clauses, bounds)
+                from_text.add(trig.start)
+            elif not background:
+                ante = self._antecedent(trig, actors, bool(actors_by_sent[si]))
+                if ante is not None:
+                    times[trig.start] = ante
+        sibling = next((times[t.start] for t in triggers if t.start in times), None)
+        occurred_times = {id(times.get(t.start)) for t in triggers if statuses[t.start] == "occurred"}
         out: list[Mention] = []
         seen: set[tuple] = set()
         for k, trig in enumerate(triggers):
-            status = "planned" if trig.type == "plan" else status_of(s.text, self.lang, _rel(trig, s))
-            if own:
-                time = _pick_time(trig, own, trig_clauses, bounds)
-            elif trig.type == "statement":
+            if trig.type == "statement" and trig.start not in from_text:
                 continue  # a statement is an event only when the text dates it
-            elif narrative is not None:
-                time = narrative
+            if trig.start in times:
+                time = times[trig.start]
             elif background:
                 time = None
             else:
-                time = _doc_time(self.ref)
+                time = sibling or narrative or _doc_time(self.ref)
             quantity = None
             if trig.type in QUANTITY_TYPES:
                 near = [q for q in quantities if s.start <= q.start < s.end]
@@ -173,7 +236,13 @@ class DocumentExtractor:
             if key in seen:
                 continue
             seen.add(key)
-            out.append(self._mention(s, trig, k, status, time, actors, places, quantity))
+            # a year read forward is for a time the plan names itself, not one it shares with
+            # something done ("on 7 December he said the republic intends to …")
+            forward = trig.start in from_text and id(time) not in occurred_times
+            m = self._mention(s, trig, k, statuses[trig.start], time, forward, actors, places, quantity)
+            out.append(m)
+            if time is not None and m.basis != "document_date":
+                self.dated.append((m, time))
         return out
 
     def _actors(self, si: int, sentences: list[Sentence], actors_by_sent) -> list[ActorMatch]:
@@ -187,14 +256,14 @@ class DocumentExtractor:
                 return actors_by_sent[j]
         return actors_by_sent[0] if si > 0 else []
 
-    def _mention(self, s: Sentence, trig: Trigger, k: int, status: str, time: TimeExpr | None,
+    def _mention(self, s: Sentence, trig: Trigger, k: int, status: str, time: TimeExpr | None, forward: bool,
                  actors: list[ActorMatch], places: list[ActorMatch], quantity) -> Mention:
         date_start = date_end = None
         precision = edtf = date_text = None
         basis = "undated"
         if time is not None:
             date_start, date_end, edtf = time.date_start, time.date_end, time.edtf
-            if status == "planned" and time.future is not None:
+            if status == "planned" and forward and time.future is not None:
                 (date_start, date_end), edtf = time.future, time.future_edtf
             precision, basis, date_text = time.precision, time.basis, time.text or None
         roles: list[tuple[ActorMatch, str]] = []
@@ -207,9 +276,10 @@ class DocumentExtractor:
             role = ("target" if trig.type in TARGET_TYPES else "counterpart") if after else "agent"
             roles.append((a, role))
         for a in list(actors):
-            if a.country and a.country not in seen:
-                seen.add(a.country)
-                roles.append((self.gaz.country(a.country), "mentioned"))
+            entry = self.gaz.get(a.country) if a.country and a.country not in seen else None
+            if entry is not None:
+                seen.add(entry.id)
+                roles.append((ActorMatch(entry.id, entry.name, entry.kind, a.start, a.end, a.text), "mentioned"))
         roles += [(p, "agent") for p in self.gaz.provisional(s.text, self.lang, [(trig.start - s.start, trig.end - s.start)])
                   if p.text not in {a.text for a in actors}]
         place = min(places, key=lambda p: abs(p.start - trig.start)) if places else None

@@ -35,10 +35,10 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
 
 
 def _version(con) -> int | None:
-    has = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'").fetchone()[0]
+    has = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'").fetchall()[0][0]
     if not has:
         return None
-    return con.execute("SELECT max(version) FROM schema_version").fetchone()[0]
+    return con.execute("SELECT max(version) FROM schema_version").fetchall()[0][0]
 
 
 def check_version(con, path: str) -> None:
@@ -99,8 +99,8 @@ def view_names() -> list[str]:
 _NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 
-def view(con, name: str, where: str = "", params: list | None = None):
-    """Rows of one view (by its file name) as a polars DataFrame."""
+def view(con, name: str):
+    """All rows of one view (named after its file in sql/views/) as a polars DataFrame."""
     if not _NAME.match(name) or name not in view_names():
         raise ValueError(f"no view named {name!r} in sql/views/")
-    return con.execute(f"SELECT * FROM {name} {where}", params or []).pl()
+    return con.sql(f"SELECT * FROM {name}").pl()
