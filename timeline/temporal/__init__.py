@@ -40,7 +40,13 @@ def _candidates(text: str, lang: str, ref: date | None) -> list[Cand]:
 
 
 def _find(text: str, lang: str, ref: date | None) -> tuple[list[TimeExpr], date | None]:
-    return resolve_all(text, _candidates(text, lang, ref), ref)
+    key = (lang, ref, text)
+    hit = _cache.get("found")
+    if hit is not None and hit[0] == key:
+        return list(hit[1]), hit[2]
+    exprs, used = resolve_all(text, _candidates(text, lang, ref), ref)
+    _cache["found"] = (key, tuple(exprs), used)
+    return exprs, used
 
 
 def find_dates(text: str, lang: str, ref: date | None = None) -> list[TimeExpr]:

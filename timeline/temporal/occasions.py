@@ -84,11 +84,73 @@ def _named(ed: Edition) -> tuple:
     return ed.start, ed.end, "day", days_edtf(ed.start, ed.end)
 
 
+def _variants(key: str) -> set[str]:
+    """`key` with each letter also in its Cyrillic and Greek look-alikes."""
+    alts: dict[str, set[str]] = {}
+    for src, dst in CONFUSABLE_TO_LATIN.items():
+        alts.setdefault(dst.lower(), set()).add(chr(src).lower())
+    out = {""}
+    for ch in key:
+        out = {v + a for v in out for a in ({ch} | alts.get(ch, set()))}
+    return out
+
+
+@cache
+def _automaton():
+    """Aho-Corasick over the first letters of every alias (and their
+    look-alike spellings): a text is searched with an occasion's expression
+    only near a hit, and only that window is made Latin."""
+    import ahocorasick
+    path = langdata.GAZETTEER_DIR / "occasions.toml"
+    if not path.exists():
+        return None
+    with path.open("rb") as f:
+        data = tomllib.load(f)
+    entries = data.get("occasion", []) + data.get("series", [])
+    keys: dict[str, set] = {}
+    for idx, o in enumerate(entries):
+        for alias in o["aliases"]:
+            latin = alias.translate(CONFUSABLE_TO_LATIN).lower()
+            m = re.search(r"\w+", latin)
+            if m:
+                head = m.group()[:4]
+                if len(head) < 3:  # "KS-29": keep the separator, or "ks" hits every "eks..."
+                    head = latin[m.start():m.start() + 4]
+                for v in _variants(head):
+                    keys.setdefault(v, set()).add((idx, len(head), m.start()))
+    auto = ahocorasick.Automaton()
+    for k, v in keys.items():
+        auto.add_word(k, v)
+    auto.make_automaton()
+    return auto
+
+
+def _matches(text: str):
+    occs = occasions()
+    auto = _automaton()
+    low = text.lower()
+    if auto is None or len(low) != len(text):
+        latin = text.translate(CONFUSABLE_TO_LATIN)
+        for occ in occs:
+            yield from ((occ, m, 0) for m in occ.regex.finditer(latin))
+        return
+    seen = set()
+    for end, hits in auto.iter(low):
+        for k, klen, lead in hits:
+            if (k, end) in seen:
+                continue
+            seen.add((k, end))
+            ws = max(0, end - klen + 1 - lead - 1)
+            window = text[ws:end + 90].translate(CONFUSABLE_TO_LATIN)
+            m = occs[k].regex.match(window, end - klen + 1 - lead - ws)
+            if m:
+                yield occs[k], m, ws
+
+
 def find_occasions(text: str, ref: date | None) -> list[Cand]:
-    latin = text.translate(CONFUSABLE_TO_LATIN)
     out: list[Cand] = []
-    for occ in occasions():
-        for m in occ.regex.finditer(latin):
+    for occ, m, ws in _matches(text):
+        if True:
             named = None
             if not occ.series:
                 named = _named(occ.editions[0])
@@ -104,5 +166,5 @@ def find_occasions(text: str, ref: date | None) -> list[Cand]:
                         named = _named(ed)
             if named is None:
                 continue
-            out.append(Cand(m.start(), m.end(), f"occasion.{occ.id}", "named", named=named))
+            out.append(Cand(ws + m.start(), ws + m.end(), f"occasion.{occ.id}", "named", named=named))
     return out

@@ -64,4 +64,10 @@ RULES: list[tuple[str, str, str, tuple[str, ...] | None]] = [
     ("weekday", LEAD + r"(?P<wd>W)", "weekday", None),
 ]
 
-COMPILED = [(rid, re.compile(pat), builder, orders) for rid, pat, builder, orders in RULES]
+# letters one of which a tag string must hold for a builder's rules to match at all
+NEEDS = {"iso": "Y", "numeric": "N", "day": "MmA", "day_range": "MmA", "cross_range": "MmA",
+         "month_range": "MmA", "month": "MmA", "year": "Y", "year_range": "Y", "part_month": "MmA",
+         "part_year": "P", "part_relative": "P", "season": "S", "quarter": "Qq", "half": "Hh",
+         "relative": "R", "weekday": "W"}
+
+COMPILED = [(rid, re.compile(pat), builder, orders, NEEDS[builder]) for rid, pat, builder, orders in RULES]

@@ -6,13 +6,12 @@ word, a weekday) and where; resolve.py turns it into dates.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 
 from .calendar import Spec, valid_day
 from .lexicon import DASHES, ROMAN, Lexicon, lexicon
 from .rules import COMPILED
-from .text import tokenize
+from .text import TOKEN_RE, fold_all
 
 _NUM_SPLIT = re.compile(r"[./]")
 _NUM_BLOCKERS = frozenset("%\u2030\u2116#$\u20ac\u00a3+\u00b0")
@@ -50,6 +49,8 @@ def _numeric_date(text: str, order: str):
     if len(parts) != 3 or len(set(_NUM_SPLIT.findall(text))) != 1:
         return None
     a, b, c = parts
+    if not (a.isdigit() and b.isdigit() and c.isdigit()):
+        return None
     if len(a) == 4 and len(b) <= 2 and len(c) <= 2:
         y, m, d = int(a), int(b), int(c)
     elif len(c) == 4 and len(a) <= 2 and len(b) <= 2:
@@ -64,85 +65,112 @@ def _numeric_date(text: str, order: str):
     return (y, m, d)
 
 
-def _lookup(tokens, i, lex: Lexicon):
-    tok = tokens[i]
-    for e in lex.entries.get(tok.key, ()):
-        n = len(e.keys)
-        if i + n > len(tokens):
-            continue
-        if n > 1 and any(tokens[i + j].key != e.keys[j] for j in range(1, n)):
-            continue
-        if e.capitalized and not tok.text[:1].isupper():
-            continue
-        return e, n
-    if lex.month_prefixes and len(tok.key) > 4 and not tok.is_num:
+def _lookup(keys, texts, i, n, lex: Lexicon):
+    key = keys[i]
+    lst = lex.entries.get(key)
+    if lst is not None:
+        for e in lst:
+            k = len(e.keys)
+            if k > 1 and (i + k > n or any(keys[i + j] != e.keys[j] for j in range(1, k))):
+                continue
+            if e.capitalized and not texts[i][:1].isupper():
+                continue
+            return e, k
+    if lex.month_prefixes and len(key) > 4 and not key[0].isdigit():
         for cut in range(1, 5):
-            e = lex.month_prefixes.get(tok.key[:-cut])
+            e = lex.month_prefixes.get(key[:-cut])
             if e:
                 return e, 1
     return None, 0
 
 
 def tag_items(text: str, lex: Lexicon) -> list[Item]:
-    tokens = tokenize(text)
+    """One item a token or phrase; a run of words that are no date words
+    becomes one 'w' item (no rule looks inside it)."""
+    spans = [m.span() for m in TOKEN_RE.finditer(text)]
+    texts = [text[s:e] for s, e in spans]
+    keys = fold_all(texts)
     items: list[Item] = []
-    i, n = 0, len(tokens)
+    append = items.append
+    entries = lex.entries
+    prefix = bool(lex.month_prefixes)
+    i, n = 0, len(spans)
+    last_sep = False
     while i < n:
-        tok = tokens[i]
-        if tok.is_num:
-            t = tok.text
-            if not t.isdigit():
-                ymd = _numeric_date(t, lex.numeric_order)
-                items.append(Item("N" if ymd else "n", ymd, tok.start, tok.end, tok.key, tok.glued))
+        t = texts[i]
+        key = keys[i]
+        c0 = t[0]
+        if not c0.isdigit() and not prefix and key not in entries:
+            if t in DASHES:
+                tag = "-"
+            elif t == "," or t == ".":
+                tag = t
+            elif key in ROMAN and t.isupper():
+                append(Item("O", ROMAN[key], spans[i][0], spans[i][1], key, False))
+                last_sep = False
                 i += 1
                 continue
-            nd, end, j = len(t), tok.end, i + 1
+            else:
+                if not last_sep:
+                    append(Item("w", None, spans[i][0], spans[i][1], key, False))
+                    last_sep = True
+                i += 1
+                continue
+            append(Item(tag, None, spans[i][0], spans[i][1], key, spans[i][0] == spans[i - 1][1] if i else False))
+            last_sep = False
+            i += 1
+            continue
+        last_sep = False
+        start, end = spans[i]
+        glued = i > 0 and start == spans[i - 1][1]
+        if c0.isdigit():
+            if not t.isdigit():
+                ymd = _numeric_date(t, lex.numeric_order)
+                append(Item("N" if ymd else "n", ymd, start, end, key, glued))
+                i += 1
+                continue
+            nd, j = len(t), i + 1
             v = int(t) if nd <= 4 else -1
             tag = "d" if nd <= 2 and 1 <= v <= 31 else "Y" if nd == 4 and 1900 <= v <= 2100 else "n"
             # an ordinal ending glued on ("3rd", "7-th")
-            if j < n and tokens[j].glued:
-                nxt = tokens[j]
-                if nxt.text in DASHES and j + 1 < n and tokens[j + 1].glued and tokens[j + 1].key in lex.ordinal_suffixes:
-                    end, j = tokens[j + 1].end, j + 2
+            if j < n and spans[j][0] == end:
+                nt = texts[j]
+                if nt in DASHES and j + 1 < n and spans[j + 1][0] == spans[j][1] and keys[j + 1] in lex.ordinal_suffixes:
+                    end, j = spans[j + 1][1], j + 2
                     tag = "o" if tag == "d" else tag
-                elif nxt.key in lex.ordinal_suffixes:
-                    end, j = nxt.end, j + 1
+                elif keys[j] in lex.ordinal_suffixes:
+                    end, j = spans[j][1], j + 1
                     tag = "o" if tag == "d" else tag
-                elif nxt.text in _NUM_BLOCKERS:
+                elif nt in _NUM_BLOCKERS:
                     tag = "n"
-                elif not nxt.is_num and nxt.key[:1].isalpha():
-                    e, _ = _lookup(tokens, j, lex)
+                elif nt[0].isalpha():
+                    e, _ = _lookup(keys, texts, j, n, lex)
                     if e is None or e.tag not in _KEEP_GLUED:
                         tag = "n"
-            if tok.glued and i > 0:
-                prev = tokens[i - 1]
-                if prev.text in _NUM_BLOCKERS or (prev.key[:1].isalpha() and prev.key not in ("q", "h")):
+            if glued:
+                pk = keys[i - 1]
+                if texts[i - 1] in _NUM_BLOCKERS or (pk[:1].isalpha() and pk not in ("q", "h")):
                     tag = "n"
-            items.append(Item(tag, v, tok.start, end, tok.key, tok.glued, ndigits=nd))
+            append(Item(tag, v, start, end, key, glued, ndigits=nd))
             i = j
             continue
-        e, k = _lookup(tokens, i, lex)
+        e, k = _lookup(keys, texts, i, n, lex)
         if e is not None:
             tag = e.tag
             if tag == "M" and e.weak:
                 tag = "m"
-            items.append(Item(tag, e.value, tok.start, tokens[i + k - 1].end, tok.key, tok.glued, e.weak))
+            append(Item(tag, e.value, start, spans[i + k - 1][1], key, glued, e.weak))
             i += k
             continue
-        t = tok.text
         if t in DASHES:
-            tag = "-"
-        elif t in ",.":
-            tag = t
-        elif tok.key in ROMAN and t.isupper():
-            items.append(Item("O", ROMAN[tok.key], tok.start, tok.end, tok.key, tok.glued))
-            i += 1
-            continue
-        elif t[0].isalpha():
-            tag = "w"
+            append(Item("-", None, start, end, key, glued))
+        elif t == "," or t == ".":
+            append(Item(t, None, start, end, key, glued))
+        elif key in ROMAN and t.isupper():
+            append(Item("O", ROMAN[key], start, end, key, glued))
         else:
-            tag = "_"
-        items.append(Item(tag, None, tok.start, tok.end, tok.key, tok.glued))
+            append(Item("w", None, start, end, key, glued))
+            last_sep = True
         i += 1
     return items
 
@@ -290,8 +318,10 @@ def scan(text: str, lang: str) -> list[Cand]:
     items = tag_items(text, lex)
     tags = "".join(it.tag for it in items)
     out: list[Cand] = []
-    for rid, rx, kind, orders in COMPILED:
+    for rid, rx, kind, orders, needs in COMPILED:
         if orders and not lex.orders.intersection(orders):
+            continue
+        if not any(c in tags for c in needs):
             continue
         for m in rx.finditer(tags):
             c = build(rid, kind, m, items, lex)
@@ -303,14 +333,14 @@ def scan(text: str, lang: str) -> list[Cand]:
 def select(cands: list[Cand]) -> list[Cand]:
     """Non-overlapping, longest first (ties: earliest, then rule order)."""
     chosen: list[Cand] = []
-    starts: list[int] = []  # the chosen spans, disjoint, kept sorted by start
-    ends: list[int] = []
+    if not cands:
+        return chosen
+    size = max(c.end for c in cands)
+    taken = bytearray(size)  # 1 where a chosen span lies: linear in the text
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
-        k = bisect_right(starts, c.start)
-        if (k > 0 and ends[k - 1] > c.start) or (k < len(starts) and starts[k] < c.end):
+        if taken.find(1, c.start, c.end) >= 0:
             continue
-        starts.insert(k, c.start)
-        ends.insert(k, c.end)
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
         chosen.append(c)
     chosen = [c for c in chosen if c.kind != "block"]
     chosen.sort(key=lambda c: c.start)

@@ -89,3 +89,20 @@ def tokenize(text: str) -> list[Token]:
 def phrase_keys(phrase: str) -> tuple[str, ...]:
     """A data phrase ("last week", "y.") as the keys of its tokens."""
     return tuple(fold(m.group()) for m in TOKEN_RE.finditer(phrase))
+
+
+_FOLDED: dict[str, str] = {}
+
+
+def fold_all(words: list[str]) -> list[str]:
+    """fold() of many words through a plain dict (the hot path of scanning)."""
+    cache = _FOLDED
+    if len(cache) > 200_000:
+        cache.clear()
+    out = []
+    for w in words:
+        k = cache.get(w)
+        if k is None:
+            k = cache[w] = fold(w)
+        out.append(k)
+    return out
