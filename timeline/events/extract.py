@@ -138,7 +138,9 @@ class DocumentExtractor:
     def run(self, sentences: list[Sentence]) -> list[Mention]:
         head = _head_end(self.text, self.ref)
         times = [t for t in find_dates(self.text, self.lang, self.ref.date) if t.start >= head]
-        names = self.gaz.find(self.text, self.lang)
+        # news agencies cited as sources ("Interfax reported") are no party to the events they report
+        names = [n for n in self.gaz.find(self.text, self.lang) if not self._is_media(n)]
+        self.names = names
         quantities = [q for q in find_quantities(self.text, self.lang) if q.unit != "%"]
         actors_by_sent: list[list[ActorMatch]] = []
         mentions: list[Mention] = []
@@ -156,6 +158,10 @@ class DocumentExtractor:
             if own:
                 last_timed = (s.paragraph, own[-1])
         return mentions
+
+    def _is_media(self, name: ActorMatch) -> bool:
+        entry = self.gaz.get(name.id)
+        return entry is not None and entry.subkind == "media"
 
     def _triggers(self, s: Sentence, head: int) -> list[Trigger]:
         """The sentence's triggers (absolute offsets), less those that name no event of their own:
@@ -280,8 +286,10 @@ class DocumentExtractor:
             if entry is not None:
                 seen.add(entry.id)
                 roles.append((ActorMatch(entry.id, entry.name, entry.kind, a.start, a.end, a.text), "mentioned"))
-        roles += [(p, "agent") for p in self.gaz.provisional(s.text, self.lang, [(trig.start - s.start, trig.end - s.start)])
-                  if p.text not in {a.text for a in actors}]
+        near = self.gaz.provisional(s.text, self.lang, [(trig.start - s.start, trig.end - s.start)],
+                                    found=[replace(n, start=n.start - s.start, end=n.end - s.start)
+                                           for n in self.names if s.start <= n.start < s.end])
+        roles += [(p, "agent") for p in near if p.id not in seen and p.text not in {a.text for a in actors}]
         place = min(places, key=lambda p: abs(p.start - trig.start)) if places else None
         window = (date_start, date_end) if status == "planned" and basis in OWN_TIME_BASES and date_start else None
         return Mention(
