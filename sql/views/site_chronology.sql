@@ -12,6 +12,6 @@ SELECT id, slug, type, status, date_start, date_end, precision, year, month, pla
        countries, langs,
        lower(concat_ws(' ', summary, place,
                        list_aggregate(list_transform(actors, lambda a: a.name || ' ' || a.id), 'string_agg', ' '),
-                       list_aggregate(list_transform(sources, lambda s: left(s.quote, 300)), 'string_agg', ' '))) AS search
+                       list_aggregate(list_transform(sources, lambda s: left(s.quote, 160)), 'string_agg', ' '))) AS search
 FROM site_event
 ORDER BY year NULLS LAST, period, date_start, date_end, type, id;

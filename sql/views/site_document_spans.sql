@@ -3,9 +3,13 @@
 --   doc, start, "end" (code point offsets in documents.text), anchor (the page's fragment id),
 --   events (list of {slug, type, summary})
 CREATE OR REPLACE VIEW site_document_spans AS
-SELECT m.doc_id AS doc, m.start, m."end", 's' || m.start || '-' || m."end" AS anchor,
-       list(DISTINCT {'slug': site_slug(e.id), 'type': e.type, 'summary': e.summary}) AS events
-FROM mentions m
-JOIN events e ON e.id = m.event_id
-GROUP BY m.doc_id, m.start, m."end"
-ORDER BY m.doc_id, m.start, m."end";
+WITH pairs AS (
+    SELECT DISTINCT m.doc_id, m.start, m."end", e.id, e.type, e.summary
+    FROM mentions m
+    JOIN events e ON e.id = m.event_id
+)
+SELECT doc_id AS doc, start, "end", 's' || start || '-' || "end" AS anchor,
+       list({'slug': site_slug(id), 'type': type, 'summary': summary} ORDER BY id) AS events
+FROM pairs
+GROUP BY doc_id, start, "end"
+ORDER BY doc, start, "end";

@@ -20,6 +20,7 @@ from .views import read_view
 from .writer import Writer
 
 log = logging.getLogger("timeline.site")
+FRONT_UNDATED = 25  # undated events shown on the front pages; all are on undated/
 
 
 class SiteError(TimelineError):
@@ -131,9 +132,9 @@ def plan_pages(ctx: Context) -> list[tuple[str, str, dict]]:
     for kind, newest in (("front", True), ("oldest", False)):
         ends = list(reversed(dated[-PAGE_SIZE:])) if newest else dated[:PAGE_SIZE]
         add(kind, page_path(kind), title="Chronology", newest_first=newest,
-            listing=listing.Listing(ends, newest_first=newest), undated=undated[:PAGE_SIZE],
-            filter_listing=listing.Listing(ends + undated[:PAGE_SIZE], newest_first=newest),
-            undated_listing=listing.Listing(undated[:PAGE_SIZE], newest_first=False) if undated else None,
+            listing=listing.Listing(ends, newest_first=newest), undated=undated[:FRONT_UNDATED],
+            filter_listing=listing.Listing(ends + undated[:FRONT_UNDATED], newest_first=newest),
+            undated_listing=listing.Listing(undated[:FRONT_UNDATED], newest_first=False) if undated else None,
             n_dated=len(dated), n_undated=len(undated), n_events=n_events, years=years_nav,
             undated_href=page_path("undated") if undated else None)
 

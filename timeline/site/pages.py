@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 # events on one listing page: keeps the front page well under 300 KB at any scale
-PAGE_SIZE = 200
+PAGE_SIZE = 100
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,21 @@ def rel(ctx, path: str) -> str:
     return ctx["root"] + path
 
 
+_ITEMS: dict[tuple[str, str], Markup] = {}
+
+
+@pass_context
+def item(ctx, row: dict) -> Markup:
+    """One event of a listing (templates/_event_item.html), rendered once per event and
+    link depth in this process: the same item shows on its year, type and actor pages."""
+    key = (row["slug"], ctx["root"])
+    html = _ITEMS.get(key)
+    if html is None:
+        html = Markup(ctx.environment.get_template("_event_item.html").render(r=row, root=ctx["root"]))
+        _ITEMS[key] = html
+    return html
+
+
 def lang_name(code: str | None) -> str:
     if not code:
         return ""
@@ -48,7 +63,7 @@ def make_env() -> Environment:
     env = Environment(loader=FileSystemLoader(str(templates_dir())), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, auto_reload=False)
     env.filters.update(display_date=display_date, lang_name=lang_name, script_json=script_json, number=number)
-    env.globals.update(url=url, rel=rel)
+    env.globals.update(url=url, rel=rel, item=item)
     return env
 
 

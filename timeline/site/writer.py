@@ -3,7 +3,6 @@ its mtime, so rsync and static hosts see only real changes), never outside the s
 folder, and removing the files an earlier build wrote that this one no longer does."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from ..resources import templates_dir
@@ -35,9 +34,8 @@ class Writer:
         if parent and parent not in self._dirs:
             (self.out / parent).mkdir(parents=True, exist_ok=True)
             self._dirs.add(parent)
-        tmp = target.with_name(target.name + ".tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, target)
+        with open(target, "wb") as f:
+            f.write(data)
         self.changed += 1
         return True
 
