@@ -2,7 +2,7 @@
 -- names (`people`), the countries (`countries`, those of named people included), its month bucket.
 CREATE OR REPLACE MACRO mention_keys() AS TABLE
 SELECT m.id, m.doc_id, m.event_id, m.type, m.status, m.date_start, m.date_end, m.precision, m.place_id, m.reported,
-       m.ord,
+       m.basis, m.ord,
        coalesce(list_sort(list(DISTINCT a.id) FILTER (WHERE a.kind <> 'country')), []) AS people,
        coalesce(list_sort(list(DISTINCT a.id) FILTER (WHERE a.kind = 'country')), []) AS countries,
        year(m.date_start) * 12 + month(m.date_start) AS bucket,

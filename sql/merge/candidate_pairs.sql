@@ -6,7 +6,8 @@
 --   type     the same; an agreement joins a signing of the same document (one happening told twice)
 --   status   the same, or a planned day that the occurred mention happened on
 --   dates    intervals overlap; across documents two day dates up to 2 days apart also join
---            (they then disagree); an undated mention joins only within its own document
+--            (they then disagree); an undated or document-dated mention (a headline, a lead
+--            that gives no time) joins only within its own document, and there whatever its date
 --   actors   actors_agree (sql/macros/actors_agree.sql); where neither names any, the same place.
 --            Within one document, mentions of one type (statements apart: each speaker makes
 --            their own) with the very same dates are one happening whoever they name: a text
@@ -21,7 +22,8 @@ JOIN family b
   ON a.fam = b.fam AND a.ord < b.ord
  AND (a.type = b.type OR a.doc_id = b.doc_id)
  AND (
-      (a.date_start IS NULL OR b.date_start IS NULL) AND a.doc_id = b.doc_id
+      (a.date_start IS NULL OR b.date_start IS NULL OR a.basis = 'document_date' OR b.basis = 'document_date')
+      AND a.doc_id = b.doc_id
    OR b.bucket BETWEEN a.bucket - 1 AND a.bucket_end + 1
       AND (a.date_start <= b.date_end AND b.date_start <= a.date_end
            OR a.doc_id <> b.doc_id AND a.precision = 'day' AND b.precision = 'day'

@@ -35,10 +35,15 @@ OWN_TIME_BASES = ("explicit", "inferred_year", "relative", "named_event")
 TYPE_FAMILY = {"agreement": "signing"}
 PAST_FORMS = ("past", "ed")
 QUANTITY_TYPES = ("volume", "supply_start", "supply_halt")
+# units of transported volumes: an intention with one of these is a target volume (spec, "status")
+VOLUME_UNITS = ("t", "m3", "bbl", "GWh", "TWh", "MWh")
 TARGET_TYPES = ("drone_strike", "supply_halt")
-_CLAUSE_PUNCT = r"(?<!\d)[,;:](?!\d)|[,;:](?=\s)|\s[\u2014\u2013-]\s|[()\u00ab\u00bb\u201c\u201d]"
+_CLAUSE_PUNCT = r"(?<!\d)[,;:](?!\d)|[,;:](?=\s)|\s[\u2014\u2013-]\s"
 _HEADER = re.compile(r"\A\s*date\s+\d{4}-\d{2}-\d{2}\s*")
-_DATELINE_DASH = re.compile(r"\s[\u2014\u2013-]{1,2}\s")
+# a place (a few words, no sentence punctuation) and a comma before the date ...
+_DATELINE_PLACE = re.compile(r"[ \t]*[^\W\d_][^\n,;:.!?]{0,40},[ \t]*\Z")
+# ... and after it an optional year and time, an agency in brackets, then a dash
+_DATELINE_TAIL = re.compile(r"(?:,?[ \t]*\d{4})?(?:,?[ \t]*\d{1,2}[:.]\d{2})?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[\u2014\u2013-]{1,2}[ \t]")
 
 
 class Discourse(NamedTuple):
@@ -64,16 +69,26 @@ def _discourse(lang: str) -> Discourse:
                      _words(data.get("reference_markers", [])), _words(data.get("venue_nouns", []), anchored=True))
 
 
-def _head_end(text: str, ref: RefDate) -> int:
-    """End of the header line or dateline that gave the reference date: times
-    there date the document, not an event."""
-    if ref.how == "header":
-        m = _HEADER.match(text)
-        return m.end() if m else 0
-    if ref.how == "dateline":
-        m = _DATELINE_DASH.search(text, 0, 120)
-        return m.end() if m else 0
-    return 0
+def _datelines(text: str, times: list[TimeExpr]) -> list[tuple[int, int]]:
+    """Spans of a `date …` header line and of datelines ("MOSCOW, Nov 29 (Reuters) -",
+    "Москва, 7 октября, 2023, 16:50 —"): their times date the document, not an event."""
+    spans = []
+    m = _HEADER.match(text)
+    if m:
+        spans.append((0, m.end()))
+    for t in times:
+        if t.start > 600:
+            break
+        line_start = text.rfind("\n", 0, t.start) + 1
+        if _DATELINE_PLACE.match(text, line_start, t.start):
+            tail = _DATELINE_TAIL.match(text, t.end)
+            if tail:
+                spans.append((line_start, tail.end()))
+    return spans
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
 
 
 def _clauses(sentence: Sentence, pattern: re.Pattern) -> list[int]:
@@ -89,14 +104,42 @@ def _clause_of(pos: int, bounds: list[int]) -> int:
     return i
 
 
-def _pick_time(trig: Trigger, times: list[TimeExpr], trig_clauses: dict[int, int], bounds: list[int]) -> TimeExpr:
-    """The time of the trigger's clause, else the nearest time no other trigger's clause owns."""
-    mine = _clause_of(trig.start, bounds)
-    same = [t for t in times if _clause_of(t.start, bounds) == mine]
-    if not same:
-        others = {c for s, c in trig_clauses.items() if s != trig.start}
-        same = [t for t in times if _clause_of(t.start, bounds) not in others] or times
-    return min(same, key=lambda t: abs(t.start - trig.start))
+def _gap(trig: Trigger, t: TimeExpr) -> int:
+    return t.start - trig.end if t.start >= trig.end else max(trig.start - t.end, 0)
+
+
+def _assign_times(triggers: list[Trigger], times: list[TimeExpr], bounds: list[int]) -> dict[int, TimeExpr]:
+    """The time each trigger takes from its own sentence (by trigger start).
+
+    A time belongs to the nearest trigger of its clause ("said it expected supplies to
+    resume on Saturday": the resumption's); a trigger takes a time it owns, else one
+    whose clause holds no trigger (the sentence's temporal phrase: "after talks held
+    in the Kremlin on 6 October, they signed"). An event told inside a dated report
+    takes the report's time ("CPC said in February that drones struck"); a lone time
+    dates the whole sentence. A statement takes only a time it owns or a free one.
+    """
+    owner: dict[int, int] = {}
+    for i, t in enumerate(times):
+        c = _clause_of(t.start, bounds)
+        near = [tr for tr in triggers if _clause_of(tr.start, bounds) == c]
+        if near:
+            owner[i] = min(near, key=lambda tr: (_gap(tr, t), tr.start > t.start)).start
+    out: dict[int, TimeExpr] = {}
+    for tr in triggers:
+        pool = [t for i, t in enumerate(times) if owner.get(i) == tr.start] or \
+               [t for i, t in enumerate(times) if i not in owner]
+        if pool:
+            out[tr.start] = min(pool, key=lambda t: _gap(tr, t))
+    for tr in triggers:
+        if tr.start in out or tr.type == "statement":
+            continue
+        reports = [out[st.start] for st in triggers
+                   if st.type == "statement" and st.start < tr.start and st.start in out]
+        if reports:
+            out[tr.start] = reports[-1]
+        elif len(times) == 1:
+            out[tr.start] = times[0]
+    return out
 
 
 def _doc_time(ref: RefDate) -> TimeExpr | None:
@@ -136,10 +179,13 @@ class DocumentExtractor:
         self.dated: list[tuple[Mention, TimeExpr]] = []  # mentions dated by the text, for antecedents
 
     def run(self, sentences: list[Sentence]) -> list[Mention]:
-        head = _head_end(self.text, self.ref)
-        times = [t for t in find_dates(self.text, self.lang, self.ref.date) if t.start >= head]
-        # news agencies cited as sources ("Interfax reported") are no party to the events they report
-        names = [n for n in self.gaz.find(self.text, self.lang) if not self._is_media(n)]
+        times = find_dates(self.text, self.lang, self.ref.date)
+        head = _datelines(self.text, times)
+        times = [t for t in times if not _inside(t.start, head)]
+        # news agencies cited as sources ("Interfax reported") are no party to the events they
+        # report, and a dateline's city is where the news was filed, not where it happened
+        names = [n for n in self.gaz.find(self.text, self.lang)
+                 if not self._is_media(n) and not _inside(n.start, head)]
         self.names = names
         quantities = [q for q in find_quantities(self.text, self.lang) if q.unit != "%"]
         actors_by_sent: list[list[ActorMatch]] = []
@@ -163,12 +209,12 @@ class DocumentExtractor:
         entry = self.gaz.get(name.id)
         return entry is not None and entry.subkind == "media"
 
-    def _triggers(self, s: Sentence, head: int) -> list[Trigger]:
+    def _triggers(self, s: Sentence, head: list[tuple[int, int]]) -> list[Trigger]:
         """The sentence's triggers (absolute offsets), less those that name no event of their own:
         a back-reference ("as agreed", "as Reuters reported"), a venue noun beside another
         event ("on the sidelines of the summit … signed"), an intention verb in the past
         ("created a joint venture" is done, not planned)."""
-        found = [tr for tr in find_triggers(s.text, self.lang) if tr.start + s.start >= head]
+        found = [tr for tr in find_triggers(s.text, self.lang) if not _inside(tr.start + s.start, head)]
         if not found:
             return []
         bounds = _clauses(s, self.words.clause)
@@ -201,21 +247,20 @@ class DocumentExtractor:
     def _sentence_mentions(self, si, s, sentences, triggers, own, narrative, actors_by_sent,
                            places, quantities) -> list[Mention]:
         bounds = _clauses(s, self.words.clause)
-        trig_clauses = {t.start: _clause_of(t.start, bounds) for t in triggers}
         background = bool(self.words.background and self.words.background.search(s.text))
         actors = self._actors(si, sentences, actors_by_sent)
         statuses = {t.start: "planned" if t.type == "plan" else status_of(s.text, self.lang, _rel(t, s))
                     for t in triggers}
-        # a `plan` is the residual type: another planned event of the sentence says what it plans
+        # a `plan` is the residual type: another planned event of the sentence says what it plans,
+        # and an intention with a volume in it is a target volume ("plans to raise exports to 70 mt")
         if any(statuses[t.start] == "planned" and t.type != "plan" for t in triggers):
             triggers = [t for t in triggers if t.type != "plan"]
-        times: dict[int, TimeExpr | None] = {}
-        from_text: set[int] = set()
+        elif any(s.start <= q.start < s.end and q.unit in VOLUME_UNITS for q in quantities):
+            triggers = [replace(t, type="volume") if t.type == "plan" else t for t in triggers]
+        times: dict[int, TimeExpr | None] = _assign_times(triggers, own, bounds)
+        from_text = set(times)
         for trig in triggers:
-            if own:
-                times[trig.start] = _pick_time(trig, own, trig_clauses, bounds)
-                from_text.add(trig.start)
-            elif not background:
+            if trig.start not in times and not background:
                 ante = self._antecedent(trig, actors, bool(actors_by_sent[si]))
                 if ante is not None:
                     times[trig.start] = ante
