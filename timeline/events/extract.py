@@ -336,6 +336,10 @@ class DocumentExtractor:
                                            for n in self.names if s.start <= n.start < s.end])
         roles += [(p, "agent") for p in near if p.id not in seen and p.text not in {a.text for a in actors}]
         place = min(places, key=lambda p: abs(p.start - trig.start)) if places else None
+        if place is not None and trig.type in TARGET_TYPES and place.country and place.country not in seen:
+            entry = self.gaz.get(place.country)  # a strike on a refinery is a strike on its country
+            if entry is not None:
+                roles.append((ActorMatch(entry.id, entry.name, entry.kind, place.start, place.end, place.text), "target"))
         window = (date_start, date_end) if status == "planned" and basis in OWN_TIME_BASES and date_start else None
         return Mention(
             doc=self.doc_id, type=trig.type, status=status, start=s.start, end=s.end, quote=s.text,

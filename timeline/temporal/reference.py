@@ -23,15 +23,23 @@ def header_date(text: str) -> tuple[date, int] | None:
 
 
 def dateline(text: str, exprs) -> date | None:
-    """The first expression of the first line, when it is a whole day with its
-    year and only a short prefix (a place name) stands before it."""
-    line_end = text.find("\n")
-    line_end = len(text) if line_end < 0 else line_end
-    for e in exprs:
-        if e.start > min(line_end, 120):
-            return None
-        if e.basis == "explicit" and e.precision == "day" and e.date_start == e.date_end:
-            if _DATELINE_PREFIX.match(text[:e.start]) and len(text[:e.start].split()) <= 6:
-                return e.date_start
-        return None
+    """The first expression of one of the first three lines (a headline may stand
+    above the dateline), when it is a whole day with its year and only a short
+    prefix (a place name, an agency) stands before it on its line."""
+    starts = [0]
+    for _ in range(2):
+        nl = text.find("\n", starts[-1])
+        if nl < 0:
+            break
+        starts.append(nl + 1)
+    for line_start in starts:
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        first = next((e for e in exprs if line_start <= e.start < line_end), None)
+        if first is None or first.start - line_start > 120:
+            continue
+        prefix = text[line_start:first.start]
+        if first.basis == "explicit" and first.precision == "day" and first.date_start == first.date_end \
+                and _DATELINE_PREFIX.match(prefix) and len(prefix.split()) <= 6:
+            return first.date_start
     return None
