@@ -516,6 +516,8 @@ def _context(clause: str, lang: str, trigger: Trigger, after_default: int | None
             dist, side = first - b, "b"
         elif a > last and b <= right_cut:
             dist, side = a - last, "a"
+        elif first < a and b < last:
+            dist, side = 0, "gap"  # in the gap of a multiword trigger ("supplies will resume")
         elif a <= last and b >= first:
             dist, side = 0, "in"
         else:
