@@ -1,0 +1,283 @@
+"""Languages added as data only (uk, tr, uz, az, de, fr): trigger sentences per
+event type, status, quantities, the data contract, and one news article per
+language through the real pipeline.
+
+Trigger cases are written like tests/test_triggers.py: the expected trigger in
+[brackets].  Date phrase tables live in tests/cases/dates/<code>.tsv and are
+run by tests/test_temporal.py (it reads every tsv there).
+"""
+from __future__ import annotations
+
+import csv
+import re
+import tomllib
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from timeline import langdata
+from timeline.events import morph
+from timeline.events.quantities import find_quantities
+from timeline.events.triggers import find_triggers, is_cancelled, status_of
+from timeline.langdata import load
+from timeline.model import EVENT_TYPES
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES_DIR = ROOT / "tests" / "cases" / "dates"
+CORPUS = ROOT / "tests" / "corpus" / "langs"
+FILES = ("dates", "triggers", "status", "quantities", "discourse", "morphology")
+
+TRIGGERS: dict[str, dict[str, list[str]]] = {
+    "uk": {
+        "meeting": [
+            "Зеленський [зустрівся] з Ердоганом у Стамбулі.",
+            "Делегації [провели переговори] в Анкарі 5 березня.",
+            "Міністр енергетики перебуває в Баку з офіційним [візитом].",
+        ],
+        "signing": [
+            "Нафтогаз і Orlen [підписали] угоду про постачання скрапленого газу.",
+            "Угоду про транзит буде [підписано] наступного тижня.",
+            "Сторони [уклали контракт] на постачання нафти.",
+        ],
+        "agreement": [
+            "Україна та Польща [домовилися] про збільшення потужності інтерконектора.",
+            "Сторони [досягли домовленості] щодо тарифів на транзит.",
+        ],
+        "supply_start": [
+            "Росія [розпочала постачання] газу до Узбекистану через Казахстан.",
+            "Газопровід [введено в експлуатацію] у 2009 році.",
+            "Транзит нафти [відновлено] після ремонту.",
+        ],
+        "supply_halt": [
+            "Туркменістан [призупинив] експорт газу до Узбекистану.",
+            "Роботу НПЗ [зупинено] після атаки.",
+            "Казахстан [скоротив постачання] нафти через КТК.",
+        ],
+        "drone_strike": [
+            "Вночі [безпілотники атакували] нафтопереробний завод у Краснодарському краї.",
+            "Внаслідок [атаки дронів] пошкоджено резервуар.",
+        ],
+        "statement": [
+            "Міністр енергетики [заявив], що постачання не переривалися.",
+            "Про це [повідомила] пресслужба компанії.",
+            "Прем'єр-міністр [наголосив] на важливості диверсифікації.",
+        ],
+        "plan": [
+            "Казахстан [має намір] збільшити експорт через Каспійське море.",
+            "Сторони [створять робочу групу] з питань енергетики.",
+        ],
+        "volume": [
+            "Обсяг транзиту [становив] 10,2 млн тонн.",
+            "Торік було [транспортовано] 1,06 мільйона тонн нафти.",
+        ],
+    },
+}
+
+# (lang, sentence, trigger type, expected status)
+STATUS = [
+    ("uk", "Угоду про транзит буде підписано наступного тижня.", "signing", "planned"),
+    ("uk", "Путін і Мірзійоєв підписали спільну заяву.", "signing", "occurred"),
+    ("uk", "Постачання розпочнуться 1 жовтня.", "supply_start", "planned"),
+    ("uk", "Туркменістан призупинив експорт газу.", "supply_halt", "occurred"),
+]
+
+# (lang, sentence, trigger type, cancelled?)
+CANCELLED = [
+    ("uk", "Підписання угоди відклали на невизначений термін.", "signing", True),
+    ("uk", "Сторони підписали угоду.", "signing", False),
+]
+
+QUANTITIES = [
+    # (lang, text, [(value, unit, period)])
+    ("uk", "1,06 мільйона тонн", [(1.06e6, "t", None)]),
+    ("uk", "9 млн куб. метрів на добу", [(9e6, "m3", "day")]),
+    ("uk", "2 млрд кубометрів газу на рік", [(2e9, "m3", "year")]),
+    ("uk", "204 000 барелів на добу", [(204000, "bbl", "day")]),
+    ("uk", "півтора мільйона тонн", [(1.5e6, "t", None)]),
+    ("uk", "5 млрд доларів", [(5e9, "USD", None)]),
+    ("uk", "15 млрд кВт·год", [(1.5e10, "kWh", None)]),
+]
+
+# What a careful reader lists for each article in tests/corpus/langs/<code>.md:
+# (type, status, date_start, date_end, actor ids of which at least one is named)
+EXPECTED = {
+    "uk": [
+        ("signing", "occurred", "2024-11-13", "2024-11-13", {"Naftogaz", "Orlen"}),
+        ("meeting", "occurred", "2024-11-13", "2024-11-13", {"Naftogaz", "Orlen"}),
+        ("supply_start", "planned", "2024-12-01", "2024-12-31", {"UKR"}),
+        ("volume", "planned", "2024-12-01", "2024-12-31", {"UKR"}),
+        ("supply_halt", "occurred", None, None, {"TKM", "UZB"}),
+        ("drone_strike", "occurred", "2024-11-12", "2024-11-12", {"UKR", "Herman Halushchenko"}),
+        ("statement", "occurred", "2024-11-12", "2024-11-12", {"Herman Halushchenko"}),
+        ("supply_halt", "occurred", "2024-11-12", "2024-11-12", {"UKR", "Herman Halushchenko"}),
+        ("meeting", "occurred", "2024-11-04", "2024-11-10", {"UKR", "POL"}),
+        ("plan", "planned", "2025-01-01", "2025-12-31", {"UKR", "POL"}),
+    ],
+}
+
+LANGS = tuple(TRIGGERS)
+
+
+def _spans(marked: str) -> tuple[str, list[tuple[int, int]]]:
+    spans, plain, pos = [], [], 0
+    for m in re.finditer(r"\[([^\]]+)\]", marked):
+        plain.append(marked[pos:m.start()])
+        start = sum(len(p) for p in plain)
+        plain.append(m.group(1))
+        spans.append((start, start + len(m.group(1))))
+        pos = m.end()
+    plain.append(marked[pos:])
+    return "".join(plain), spans
+
+
+def _hit(sentence: str, lang: str, etype: str, span: tuple[int, int]) -> bool:
+    return any(t.type == etype and t.start < span[1] and span[0] < t.end for t in find_triggers(sentence, lang))
+
+
+# --- data contract ------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_language_has_every_file(lang):
+    for name in FILES:
+        assert (langdata.LANG_DIR / lang / f"{name}.toml").exists(), (lang, name)
+        assert load(lang, name), (lang, name)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_morphology_moved_out_of_the_unseen_file(lang):
+    with morph.UNSEEN_FILE.open("rb") as f:
+        assert lang not in tomllib.load(f), f"{lang}: its table now lives in timeline/lang/{lang}/morphology.toml"
+    assert morph.morphologies()[lang].lang == lang
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_date_cases_per_language(lang):
+    with (CASES_DIR / f"{lang}.tsv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    assert len(rows) >= 25, lang
+    assert any(r["date_text"] == "none" for r in rows), lang
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_cldr_month_names_are_covered(lang):
+    from babel import Locale
+
+    from timeline.temporal.lexicon import lexicon
+    from timeline.temporal.text import phrase_keys
+    lex = lexicon(lang)
+    loc = Locale.parse(lang)
+    for ctx in ("format", "stand-alone"):
+        for i in range(1, 13):
+            keys = phrase_keys(loc.months[ctx]["wide"][i])
+            entries = lex.entries.get(keys[0], [])
+            assert any(e.tag in "Mm" and e.value == i for e in entries), (lang, ctx, i, keys)
+
+
+# --- triggers -----------------------------------------------------------------
+
+def test_every_type_has_two_cases_per_language():
+    for lang in LANGS:
+        for etype in EVENT_TYPES:
+            assert len(TRIGGERS[lang].get(etype, [])) >= 2, (lang, etype)
+
+
+def _trigger_cases():
+    for lang, by_type in TRIGGERS.items():
+        for etype, sentences in by_type.items():
+            for i, s in enumerate(sentences):
+                yield pytest.param(lang, etype, s, id=f"{lang}-{etype}-{i}")
+
+
+@pytest.mark.parametrize("lang,etype,marked", list(_trigger_cases()))
+def test_news_sentence(lang, etype, marked):
+    sentence, spans = _spans(marked)
+    found = find_triggers(sentence, lang)
+    assert any(_hit(sentence, lang, etype, sp) for sp in spans), \
+        f"{etype} not found in {sentence!r}: {[(t.type, t.text, t.rule) for t in found]}"
+
+
+def _data_examples():
+    for lang in LANGS:
+        data = load(lang, "triggers")
+        for etype in (*EVENT_TYPES, "block"):
+            for i, ex in enumerate(data[etype].get("examples", [])):
+                yield pytest.param(lang, etype, ex, id=f"{lang}-{etype}-ex{i}")
+
+
+@pytest.mark.parametrize("lang,etype,marked", list(_data_examples()))
+def test_rule_examples(lang, etype, marked):
+    sentence, spans = _spans(marked)
+    if etype == "block":
+        for s, e in spans:
+            assert not any(t.start < e and s < t.end for t in find_triggers(sentence, lang)), marked
+        return
+    assert all(_hit(sentence, lang, etype, sp) for sp in spans), \
+        f"{marked}: {[(t.type, t.text) for t in find_triggers(sentence, lang)]}"
+
+
+@pytest.mark.parametrize("lang,sentence,etype,expected", STATUS, ids=[f"{c[0]}-{i}" for i, c in enumerate(STATUS)])
+def test_status(lang, sentence, etype, expected):
+    trig = [t for t in find_triggers(sentence, lang) if t.type == etype]
+    assert trig, [(t.type, t.text) for t in find_triggers(sentence, lang)]
+    assert status_of(sentence, lang, trig[0]) == expected
+
+
+@pytest.mark.parametrize("lang,sentence,etype,expected", CANCELLED,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(CANCELLED)])
+def test_cancelled(lang, sentence, etype, expected):
+    trig = [t for t in find_triggers(sentence, lang) if t.type == etype]
+    assert trig, [(t.type, t.text) for t in find_triggers(sentence, lang)]
+    assert is_cancelled(sentence, lang, trig[0]) is expected
+
+
+# --- quantities ---------------------------------------------------------------
+
+@pytest.mark.parametrize("lang,text,expected", QUANTITIES, ids=[f"{c[0]}-{i}" for i, c in enumerate(QUANTITIES)])
+def test_quantities(lang, text, expected):
+    got = [(q.value, q.unit, q.period) for q in find_quantities(text, lang)]
+    assert len(got) == len(expected), got
+    for (v, u, p), (ev, eu, ep) in zip(got, expected):
+        assert v == pytest.approx(ev) and u == eu and p == ep, got
+
+
+# --- one article per language, through the real pipeline ----------------------
+
+@pytest.fixture(scope="module")
+def corpus_events(tmp_path_factory):
+    import timeline
+
+    db = tmp_path_factory.mktemp("langs") / "langs.duckdb"
+    with timeline.open(db) as tl:
+        report = tl.ingest([CORPUS / f"{lang}.md" for lang in EXPECTED], progress=False)
+        assert report.ok, report.errors
+        rows = list(tl.events().iter_rows(named=True))
+    by_lang: dict[str, list[dict]] = {}
+    for r in rows:
+        for s in r["sources"]:
+            by_lang.setdefault(s["lang"], []).append(r)
+    return by_lang
+
+
+def _iso(d) -> str | None:
+    return d.isoformat() if isinstance(d, date) else d
+
+
+@pytest.mark.parametrize("lang", list(EXPECTED))
+def test_article_events(corpus_events, lang):
+    events = corpus_events.get(lang, [])
+    got = [(e["type"], e["status"], _iso(e["date_start"]), _iso(e["date_end"]), {a["id"] for a in e["actors"]})
+           for e in events]
+    for etype, status, start, end, actors in EXPECTED[lang]:
+        ok = [g for g in got if g[:4] == (etype, status, start, end) and g[4] & actors]
+        assert ok, f"{lang}: no {etype}/{status} {start}..{end} with one of {actors}: {got}"
+
+
+@pytest.mark.parametrize("lang", list(EXPECTED))
+def test_article_front_matter(lang):
+    text = (CORPUS / f"{lang}.md").read_text(encoding="utf-8")
+    head = text.split("---")[1]
+    assert re.search(rf"^lang: {lang}$", head, re.M) and re.search(r"^id: ", head, re.M)
+    assert re.search(r"^published: ", head, re.M)
+    body = text.split("---", 2)[2]
+    assert 150 <= len(body.split()) <= 300, len(body.split())
