@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from .. import langdata
 from ..model import ActorMatch, Mention, RefDate, Sentence, TimeExpr, Trigger
-from ..temporal import find_dates
+from ..temporal import dateline_spans, find_dates, header_date
 from .actors import Gazetteer
 from .quantities import find_quantities
 from .triggers import find_triggers, is_cancelled, status_of, trigger_form
@@ -39,11 +39,6 @@ QUANTITY_TYPES = ("volume", "supply_start", "supply_halt")
 VOLUME_UNITS = ("t", "m3", "bbl", "GWh", "TWh", "MWh")
 TARGET_TYPES = ("drone_strike", "supply_halt")
 _CLAUSE_PUNCT = r"(?<!\d)[,;:](?!\d)|[,;:](?=\s)|\s[\u2014\u2013-]\s"
-_HEADER = re.compile(r"\A\s*date\s+\d{4}-\d{2}-\d{2}\s*")
-# a place (a few words, no sentence punctuation) and a comma before the date ...
-_DATELINE_PLACE = re.compile(r"[ \t]*[^\W\d_][^\n,;:.!?]{0,40},[ \t]*\Z")
-# ... and after it an optional year and time, an agency in brackets, then a dash
-_DATELINE_TAIL = re.compile(r"(?:,?[ \t]*\d{4})?(?:,?[ \t]*\d{1,2}[:.]\d{2})?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[\u2014\u2013-]{1,2}[ \t]")
 
 
 class Discourse(NamedTuple):
@@ -70,21 +65,10 @@ def _discourse(lang: str) -> Discourse:
 
 
 def _datelines(text: str, times: list[TimeExpr]) -> list[tuple[int, int]]:
-    """Spans of a `date …` header line and of datelines ("MOSCOW, Nov 29 (Reuters) -",
-    "Москва, 7 октября, 2023, 16:50 —"): their times date the document, not an event."""
-    spans = []
-    m = _HEADER.match(text)
-    if m:
-        spans.append((0, m.end()))
-    for t in times:
-        if t.start > 600:
-            break
-        line_start = text.rfind("\n", 0, t.start) + 1
-        if _DATELINE_PLACE.match(text, line_start, t.start):
-            tail = _DATELINE_TAIL.match(text, t.end)
-            if tail:
-                spans.append((line_start, tail.end()))
-    return spans
+    """Spans of the `date …` header line and of datelines: their times date the
+    document, not an event, and a dateline's city is where the news was filed."""
+    head = header_date(text)
+    return ([(0, head[1])] if head else []) + [(a, b) for a, b, _ in dateline_spans(text, times)]
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

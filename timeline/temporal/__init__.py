@@ -16,11 +16,11 @@ from datetime import date
 from timeline.model import RefDate, TimeExpr
 
 from .occasions import find_occasions
-from .reference import dateline, header_date
+from .reference import dateline, dateline_spans, header_date
 from .resolve import resolve_all
 from .scan import Cand, scan, select
 
-__all__ = ["find_dates", "reference_date", "dates_records"]
+__all__ = ["find_dates", "reference_date", "dates_records", "dateline_spans", "header_date"]
 
 _cache: dict = {}
 

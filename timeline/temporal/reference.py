@@ -8,8 +8,12 @@ import re
 from datetime import date
 
 HEADER_RE = re.compile(r"\A[ \t\ufeff]*date[ \t:]+(\d{4})-(\d{2})-(\d{2})(?=\s|$)")
-# a dateline: at most a few words (a place, an agency) before the date
-_DATELINE_PREFIX = re.compile(r"\A[^\n\d]{0,60}\Z")
+# a dateline: a place (a few words, no sentence punctuation) and a comma before the date ...
+_DATELINE_PLACE = re.compile(r"[ \t]*[^\W\d_][^\n,;:.!?]{0,40},[ \t]*\Z")
+# ... and after it an optional year (and its word: 2025 year), time, an agency in brackets, then a
+# dash, or the end of the line
+_DATELINE_TAIL = re.compile(r"(?:,?[ \t]*\d{4})?(?:[ \t]+\w{1,6}\.?)?(?:,?[ \t]*\d{1,2}[:.]\d{2})?[ \t]*"
+                            r"(?:\([^)\n]{1,40}\))?[ \t]*(?:[\u2014\u2013-]{1,2}[ \t]|\.[ \t]|\.?[ \t]*(?:\n|\Z))")
 
 
 def header_date(text: str) -> tuple[date, int] | None:
@@ -22,24 +26,28 @@ def header_date(text: str) -> tuple[date, int] | None:
         return None
 
 
-def dateline(text: str, exprs) -> date | None:
-    """The first expression of one of the first three lines (a headline may stand
-    above the dateline), when it is a whole day with its year and only a short
-    prefix (a place name, an agency) stands before it on its line."""
-    starts = [0]
-    for _ in range(2):
-        nl = text.find("\n", starts[-1])
-        if nl < 0:
+def dateline_spans(text: str, exprs) -> list[tuple[int, int, object]]:
+    """Datelines in the first lines of a text ("MOSCOW, Nov 29 (Reuters) -",
+    "Astana, 7 October, 2023, 16:50 -", "Baku, 12 May 2025."; a headline may stand
+    above): a short place
+    (a few words, no sentence punctuation) and a comma, a date, then an optional year
+    and time, an agency in brackets, and a dash. Returns (start, end, expression):
+    their dates date the document, not an event of it."""
+    spans = []
+    for e in exprs:
+        if e.start > 600:
             break
-        starts.append(nl + 1)
-    for line_start in starts:
-        line_end = text.find("\n", line_start)
-        line_end = len(text) if line_end < 0 else line_end
-        first = next((e for e in exprs if line_start <= e.start < line_end), None)
-        if first is None or first.start - line_start > 120:
-            continue
-        prefix = text[line_start:first.start]
-        if first.basis == "explicit" and first.precision == "day" and first.date_start == first.date_end \
-                and _DATELINE_PREFIX.match(prefix) and len(prefix.split()) <= 6:
-            return first.date_start
+        line_start = text.rfind("\n", 0, e.start) + 1
+        if _DATELINE_PLACE.match(text, line_start, e.start):
+            tail = _DATELINE_TAIL.match(text, e.end)
+            if tail:
+                spans.append((line_start, tail.end(), e))
+    return spans
+
+
+def dateline(text: str, exprs) -> date | None:
+    """The date of the first dateline, when it is a whole day with its year."""
+    for _, _, e in dateline_spans(text, exprs):
+        if e.basis == "explicit" and e.precision == "day" and e.date_start == e.date_end:
+            return e.date_start
     return None
