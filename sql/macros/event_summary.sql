@@ -1,5 +1,5 @@
 -- One plain English sentence from an event's fields (spec, "summary"): the named parties, a verb
--- for the type and status, and the place. `names` is the list of agent and counterpart names.
+-- for the type and status, and the place. `names`: summary_names(event id).
 CREATE OR REPLACE MACRO event_summary(type, status, names, place) AS
     CASE WHEN type = 'drone_strike' THEN
               'Drone attack' || CASE WHEN len(names) > 0 THEN ' involving ' || array_to_string(names[1:4], ', ') ELSE '' END

@@ -13,10 +13,7 @@ INSERT INTO event_actors
 DELETE FROM events;
 INSERT INTO events BY NAME
     SELECT ce.* EXCLUDE (first_reported, n_claims, n_docs),
-           event_summary(ce.type, ce.status,
-               coalesce((SELECT list(a.name ORDER BY ea.role, a.id) FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
-                         WHERE ea.event_id = ce.id AND ea.role <> 'mentioned'), []),
-               p.name) AS summary,
+           event_summary(ce.type, ce.status, summary_names(ce.id), p.name) AS summary,
            coalesce(ids.created_at, current_timestamp) AS created_at
     FROM canonical_events(NULL) ce
     LEFT JOIN ids ON ids.id = ce.id

@@ -318,8 +318,11 @@ class DocumentExtractor:
         near = self.gaz.provisional(s.text, self.lang, [(trig.start - s.start, trig.end - s.start)],
                                     found=[replace(n, start=n.start - s.start, end=n.end - s.start)
                                            for n in self.names if s.start <= n.start < s.end])
-        roles += [(p, "agent") for p in near if p.id not in seen and p.text not in {a.text for a in actors}]
-        place = min(places, key=lambda p: abs(p.start - trig.start)) if places else None
+        # a name the gazetteer lacks is a party only where the gazetteer knows none
+        role = "mentioned" if roles else "agent"
+        roles += [(p, role) for p in near if p.id not in seen and p.text not in {a.text for a in actors}]
+        # a statement's place is rarely said; a place in its sentence is that of what it reports
+        place = min(places, key=lambda p: abs(p.start - trig.start)) if places and trig.type != "statement" else None
         if place is not None and trig.type in TARGET_TYPES and place.country and place.country not in seen:
             entry = self.gaz.get(place.country)  # a strike on a refinery is a strike on its country
             if entry is not None:
