@@ -72,6 +72,51 @@ TRIGGERS: dict[str, dict[str, list[str]]] = {
             "Торік було [транспортовано] 1,06 мільйона тонн нафти.",
         ],
     },
+    "tr": {
+        "meeting": [
+            "Erdoğan ve Putin Soçi'de [görüştü].",
+            "Bakanlar Bakü'de bir araya gelerek doğal gaz işbirliğini [ele aldı].",
+            "Cumhurbaşkanı Tokayev ile [telefon görüşmesi] gerçekleştirdi.",
+        ],
+        "signing": [
+            "BOTAŞ ile SOCAR uzun vadeli bir doğal gaz anlaşması [imzaladı].",
+            "Mutabakat zaptı Bakü'de [imzalandı].",
+            "Taraflar yol haritasına [imza] attı.",
+        ],
+        "agreement": [
+            "Türkiye ve Azerbaycan gaz fiyatında [anlaştı].",
+            "Taraflar transit tarifeleri konusunda [anlaşmaya vardı].",
+            "Bakanlar yeni bir boru hattı kurulması konusunda [mutabık] kaldı.",
+        ],
+        "supply_start": [
+            "Rusya'dan Özbekistan'a doğal gaz [sevkiyatı başladı].",
+            "Iğdır-Nahçıvan boru hattı Ekim ayında [devreye] alındı.",
+            "Akış 7 Ekim'de [yeniden başladı].",
+        ],
+        "supply_halt": [
+            "Türkmenistan Özbekistan'a gaz ihracatını [durdurdu].",
+            "Rafinerideki üretim saldırının ardından [askıya alındı].",
+            "Irak-Türkiye boru hattından petrol [sevkiyatı durdu].",
+        ],
+        "drone_strike": [
+            "Krasnodar'daki rafineriye [İHA saldırısı] düzenlendi.",
+            "[İnsansız hava araçları] pompa istasyonunu vurdu.",
+            "Ukrayna [dronları] petrol terminalini hedef aldı.",
+        ],
+        "statement": [
+            "Bakan Bayraktar, arzda sorun olmadığını [söyledi].",
+            "BOTAŞ yaptığı yazılı [açıklamada] sevkiyatın sürdüğünü bildirdi.",
+            "Tokayev, transitin tüm tarafların yararına olduğunu [vurguladı].",
+        ],
+        "plan": [
+            "Kazakistan Hazar üzerinden ihracatı artırmayı [planlıyor].",
+            "Taraflar enerji alanında bir [çalışma grubu] kuracak.",
+        ],
+        "volume": [
+            "İhracat [hacmi] 70 milyon tona ulaştı.",
+            "Geçen yıl bu güzergahtan 10,2 milyon ton petrol [ihraç] edildi.",
+        ],
+    },
 }
 
 # (lang, sentence, trigger type, expected status)
@@ -80,12 +125,21 @@ STATUS = [
     ("uk", "Путін і Мірзійоєв підписали спільну заяву.", "signing", "occurred"),
     ("uk", "Постачання розпочнуться 1 жовтня.", "supply_start", "planned"),
     ("uk", "Туркменістан призупинив експорт газу.", "supply_halt", "occurred"),
+    ("tr", "Anlaşma yarın imzalanacak.", "signing", "planned"),
+    ("tr", "Anlaşmanın gelecek hafta imzalanması bekleniyor.", "signing", "planned"),
+    ("tr", "Rusya ile Özbekistan anlaşma imzaladı.", "signing", "occurred"),
+    ("tr", "Boru hattı Ekim ayında devreye alınacak.", "supply_start", "planned"),
+    ("tr", "Rafinerideki üretim askıya alındı.", "supply_halt", "occurred"),
+    ("tr", "Azerbaycan 2026 yılından itibaren yılda 2 milyar metreküp gaz sevk edecek.", "volume", "planned"),
 ]
 
 # (lang, sentence, trigger type, cancelled?)
 CANCELLED = [
     ("uk", "Підписання угоди відклали на невизначений термін.", "signing", True),
     ("uk", "Сторони підписали угоду.", "signing", False),
+    ("tr", "Anlaşma imzalanmadı.", "signing", True),
+    ("tr", "Anlaşmanın imzalanması ertelendi.", "signing", True),
+    ("tr", "Anlaşma imzalandı.", "signing", False),
 ]
 
 QUANTITIES = [
@@ -97,6 +151,13 @@ QUANTITIES = [
     ("uk", "півтора мільйона тонн", [(1.5e6, "t", None)]),
     ("uk", "5 млрд доларів", [(5e9, "USD", None)]),
     ("uk", "15 млрд кВт·год", [(1.5e10, "kWh", None)]),
+    ("tr", "1,06 milyon ton", [(1.06e6, "t", None)]),
+    ("tr", "günlük 1,2 milyon varil", [(1.2e6, "bbl", "day")]),
+    ("tr", "yılda 5 milyar metreküp", [(5e9, "m3", "year")]),
+    ("tr", "204.000 varil/gün", [(204000, "bbl", "day")]),
+    ("tr", "70 milyon tona ulaştı", [(7e7, "t", None)]),
+    ("tr", "5 milyar dolar", [(5e9, "USD", None)]),
+    ("tr", "10 bcm", [(1e10, "m3", None)]),
 ]
 
 # What a careful reader lists for each article in tests/corpus/langs/<code>.md:
@@ -114,7 +175,25 @@ EXPECTED = {
         ("meeting", "occurred", "2024-11-04", "2024-11-10", {"UKR", "POL"}),
         ("plan", "planned", "2025-01-01", "2025-12-31", {"UKR", "POL"}),
     ],
+    "tr": [
+        ("signing", "occurred", "2025-03-05", "2025-03-05", {"BOTAŞ", "SOCAR"}),
+        ("meeting", "occurred", "2025-03-05", "2025-03-05", {"Alparslan Bayraktar", "Mikayil Cabbarov"}),
+        ("volume", "planned", "2026-01-01", "2026-12-31", {"AZE", "TUR"}),
+        ("drone_strike", "occurred", "2025-03-04", "2025-03-04", {"RUS"}),
+        ("supply_halt", "occurred", "2025-03-04", "2025-03-04", {"RUS"}),
+        ("plan", "planned", "2026-01-01", "2026-12-31", {"TUR", "Alparslan Bayraktar"}),
+    ],
 }
+
+# What a careful reader expects and the engines cannot yet give (see the report):
+# xfail(strict) so that a fix shows up.
+KNOWN_GAPS = [
+    # "sevkiyatın Nisan ayında başlaması konusunda anlaştı": the planned start shares its
+    # clause's time with the occurred agreement, so April is read backwards (2024), and the
+    # agreement (told on 5 March) takes April as its own date.
+    ("tr", ("supply_start", "planned", "2025-04-01", "2025-04-30", {"TUR", "BOTAŞ"})),
+    ("tr", ("agreement", "occurred", "2025-03-05", "2025-03-05", {"TUR", "BOTAŞ"})),
+]
 
 LANGS = tuple(TRIGGERS)
 
@@ -271,6 +350,14 @@ def test_article_events(corpus_events, lang):
     for etype, status, start, end, actors in EXPECTED[lang]:
         ok = [g for g in got if g[:4] == (etype, status, start, end) and g[4] & actors]
         assert ok, f"{lang}: no {etype}/{status} {start}..{end} with one of {actors}: {got}"
+
+
+@pytest.mark.parametrize("lang,want", [pytest.param(lang, w, marks=pytest.mark.xfail(strict=True),
+                                                     id=f"{lang}-{w[0]}") for lang, w in KNOWN_GAPS])
+def test_article_known_gaps(corpus_events, lang, want):
+    got = [(e["type"], e["status"], _iso(e["date_start"]), _iso(e["date_end"]), {a["id"] for a in e["actors"]})
+           for e in corpus_events.get(lang, [])]
+    assert [g for g in got if g[:4] == want[:4] and g[4] & want[4]]
 
 
 @pytest.mark.parametrize("lang", list(EXPECTED))
