@@ -2,9 +2,9 @@
 keep event ids stable, then let sql/ choose each event's values from its claims.
 
 Clustering is greedy in founding order (earliest reported, then document id, then
-offset): a mention joins the earliest event all of whose mentions it pairs with, so
-no chain of near-matches glues distinct happenings together, and the result does
-not depend on the order documents were ingested in.
+offset): a mention joins the earliest event whose mentions it pairs with (see
+cluster()), so no chain of near-matches glues distinct happenings together, and the
+result does not depend on the order documents were ingested in.
 """
 from __future__ import annotations
 
@@ -20,21 +20,41 @@ def _sql(name: str) -> str:
     return (sql_dir() / "merge" / f"{name}.sql").read_text(encoding="utf-8")
 
 
-def cluster(order: list[str], pairs: dict[str, set[str]]) -> list[list[str]]:
-    """Mention ids in founding order -> clusters of ids."""
+WEAK_BASES = ("document_date", "undated")
+
+
+def cluster(order: list[tuple[str, str, str]], pairs: dict[str, set[str]]) -> list[list[str]]:
+    """Mentions (id, document, basis) in founding order -> clusters of ids, each in founding order.
+
+    Mentions the text dates are placed first: one joins the earliest cluster all of whose
+    text-dated mentions, and all of whose mentions from its own document, pair with it.
+    Then the weak ones (dated by their document, or undated: a headline, a lead without a
+    time), which join the earliest cluster all of whose mentions from their own document
+    pair with them.
+    """
     clusters: list[list[str]] = []
     home: dict[str, int] = {}
-    for m in order:
+    doc_of = {m: d for m, d, _ in order}
+    weak = {m for m, _, b in order if b in WEAK_BASES}
+    rank = {m: i for i, (m, _, _) in enumerate(order)}
+
+    def must_pair(m: str, k: int) -> list[str]:
+        if m in weak:
+            return [x for x in clusters[k] if doc_of[x] == doc_of[m]]
+        return [x for x in clusters[k] if x not in weak or doc_of[x] == doc_of[m]]
+
+    for m in [m for m, _, _ in order if m not in weak] + [m for m, _, _ in order if m in weak]:
         partners = pairs.get(m, set())
-        for k in sorted({home[p] for p in partners if p in home}):
-            if all(x in partners for x in clusters[k]):
+        candidates = {home[p] for p in partners if p in home and (m not in weak or doc_of[p] == doc_of[m])}
+        for k in sorted(candidates):
+            if all(x in partners for x in must_pair(m, k)):
                 clusters[k].append(m)
                 home[m] = k
                 break
         else:
             home[m] = len(clusters)
             clusters.append([m])
-    return clusters
+    return sorted((sorted(c, key=rank.__getitem__) for c in clusters), key=lambda c: rank[c[0]])
 
 
 def _new_id(founding: str, taken: set[str]) -> str:
@@ -78,7 +98,7 @@ def assign_ids(clusters: list[list[str]], previous: dict[str, str | None], creat
 def run(con) -> dict[str, int]:
     """Re-merge every mention into events (inside the caller's transaction). Returns counts."""
     rows = con.execute(_sql("claims_in_order")).fetchall()
-    order = [r[0] for r in rows]
+    order = [(r[0], r[2], r[3]) for r in rows]
     previous = {r[0]: r[1] for r in rows}
     pairs: dict[str, set[str]] = defaultdict(set)
     for a, b in con.execute(_sql("candidate_pairs")).fetchall():
