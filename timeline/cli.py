@@ -12,7 +12,7 @@ from datetime import date
 
 import click
 
-from .errors import TimelineError
+from .errors import SchemaError, TimelineError
 
 DB_OPTION = click.option("--db", default="timeline.duckdb", show_default=True, type=click.Path(dir_okay=False),
                          help="The DuckDB database file.")
@@ -52,11 +52,14 @@ def _ingest(db: str, paths, progress, gazetteer) -> int:
     try:
         with timeline.open(db) as tl:
             report = tl.ingest(paths, progress=progress, gazetteer=gazetteer)
+            warnings = tl.correction_warnings()
     except TimelineError as e:
         _fail(e)
     for err in report.errors:
         click.echo(f"timeline: skipped {err}", err=True)
     click.echo(report.line(), err=True)
+    for w in warnings:
+        click.echo(f"timeline: {w}", err=True)
     return 0 if report.ok else 2
 
 
@@ -121,7 +124,8 @@ def build(ctx, paths, db, out, progress):
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
 @click.option("--output", type=click.Path(dir_okay=False), help="Write to this file (default: standard output).")
 @_filters
-def export(db, fmt, output, type_, actor, lang, date_from, date_to):
+@click.option("--include-rejected", is_flag=True, help="Also the events a correction rejected (marked rejected).")
+def export(db, fmt, output, type_, actor, lang, date_from, date_to, include_rejected):
     """Write the canonical events, one per line (JSONL), row (CSV) or Parquet row.
 
     \b
@@ -135,7 +139,7 @@ def export(db, fmt, output, type_, actor, lang, date_from, date_to):
     try:
         with timeline.open(db, read_only=True) as tl:
             n = tl.export(fmt, out=None if output else sys.stdout, path=output,
-                          filters=(type_, actor, lang, date_from, date_to))
+                          filters=(type_, actor, lang, date_from, date_to), include_rejected=include_rejected)
     except TimelineError as e:
         _fail(e)
     if output:
@@ -223,6 +227,162 @@ def dates(file, lang, ref, many):
             out.write(json.dumps({"id": obj.get("id"), **rec}, ensure_ascii=False) + "\n")
     sys.exit(2 if bad else 0)
 
+
+# ---------------------------------------------------------------------- curation (issue 12)
+
+
+def _warn(lines) -> None:
+    for w in lines:
+        click.echo(f"timeline: {w}", err=True)
+
+
+@main.command()
+@DB_OPTION
+@click.option("--all", "all_", is_flag=True, help="Every stored document, not only the stale ones.")
+@click.option("--gazetteer", type=click.Path(exists=True, dir_okay=False), envvar="TIMELINE_GAZETTEER",
+              help="A gazetteer file of your own (TSV, see timeline/gazetteer/README.md).")
+@click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: on a terminal).")
+def reextract(db, all_, gazetteer, progress):
+    """Extract stored documents again with this extractor, its language data, gazetteer and
+    occasions (and your gazetteer file), then re-merge. Event ids stay; corrections stay.
+
+    A document is stale when it was extracted by another version; `timeline ingest` says how
+    many are. Documents that fail are reported and keep their old rows (exit code 2).
+
+    \b
+    Examples:
+      timeline reextract --db news.duckdb
+      timeline reextract --all --gazetteer my_people.tsv
+    """
+    import timeline
+
+    try:
+        with timeline.open(db) as tl:
+            report = tl.reextract(all=all_, gazetteer=gazetteer, progress=progress)
+    except TimelineError as e:
+        _fail(e)
+    for err in report.errors:
+        click.echo(f"timeline: skipped {err}", err=True)
+    click.echo(report.line(), err=True)
+    _warn(report.warnings)
+    sys.exit(0 if report.ok else 2)
+
+
+@main.command()
+@click.argument("event_id", required=False)
+@DB_OPTION
+@click.option("--date", "date_", metavar="DATE", help="The event's date: 2023-10-07, 2023-10, 2023, or an EDTF interval 2023-10-01/2023-10-07.")
+@click.option("--type", "type_", help="The event's type (meeting, signing, agreement, supply_start, ...).")
+@click.option("--status", type=click.Choice(["occurred", "planned"]), help="The event's status.")
+@click.option("--actor", "actors", multiple=True, metavar="+ID|-ID",
+              help="Add (+KAZ, +KAZ:counterpart) or remove (-RUS) an actor; repeat for more.")
+@click.option("--reject", is_flag=True, help="Not a real event: left out of the export and the site unless asked for.")
+@click.option("--merge-into", metavar="OTHER_ID", help="The same happening as OTHER_ID: join it, which keeps its id.")
+@click.option("--split-off", metavar="DOC:START", help="The source at this document and offset tells another happening: make it its own event.")
+@click.option("--by", "by", metavar="NAME", help="Who makes the correction (required).")
+@click.option("--why", "why", metavar="TEXT", help="Why (required): the source or reasoning.")
+@click.option("--file", "file_", type=click.Path(exists=True, dir_okay=False),
+              help="A TOML file of corrections, one table per correction (keys: event, date, type, status, actor, reject, merge_into, split_off, by, why).")
+@click.option("--list", "list_", is_flag=True, help="List the corrections stored, with where each applies now.")
+def correct(event_id, db, date_, type_, status, actors, reject, merge_into, split_off, by, why, file_, list_):
+    """Correct an event: its date, type, status or actors, reject it, join it to another or split
+    a source off it. Corrections are stored with who, why and when, show in the export at once,
+    and are applied again after every ingest, reextract and merge: nothing undoes them. Event ids
+    that were joined into another still work.
+
+    \b
+    Examples:
+      timeline correct ev_266fe42dd627 --date 2023-10-07 --by "A. Analyst" --why "Kremlin readout"
+      timeline correct ev_266fe42dd627 --actor +UZB --actor -RUS --by A --why "misread"
+      timeline correct ev_4bd0c4db627d --reject --by A --why "a forecast, not a halt"
+      timeline correct ev_81f95bb65787 --merge-into ev_3f4ffff9e2c0 --by A --why "same talks"
+      timeline correct --file corrections.toml
+      timeline correct --list
+    """
+    import timeline
+
+    options = dict(date=date_, type=type_, status=status, actors=list(actors), reject=reject,
+                   merge_into=merge_into, split_off=split_off)
+    if list_:
+        if event_id or file_ or any(options.values()):
+            raise click.UsageError("--list goes alone")
+        try:
+            with timeline.open(db, read_only=True) as tl:
+                df = tl.corrections()
+                warnings = tl.correction_warnings()
+        except TimelineError as e:
+            _fail(e)
+        for row in df.iter_rows(named=True):
+            click.echo(json.dumps({k: row[k] for k in ("id", "event_id", "kind", "what", "author", "reason", "created_at",
+                                                     "state", "applied_to", "was", "problem")},
+                                  ensure_ascii=False, default=str))
+        _warn(warnings)
+        return
+    if file_ and (event_id or any(options.values())):
+        raise click.UsageError("--file goes alone (with --db)")
+    if not file_ and not event_id:
+        raise click.UsageError("give EVENT_ID and what to correct, or --file FILE, or --list")
+    try:
+        with timeline.open(db) as tl:
+            report = tl.correct_file(file_) if file_ else tl.correct(event_id, by=by, why=why, **options)
+    except TimelineError as e:
+        _fail(e)
+    click.echo(report.line(), err=True)
+    _warn(report.warnings)
+
+
+@main.command()
+@click.argument("doc_ids", nargs=-1, required=True)
+@DB_OPTION
+@click.option("--by", metavar="NAME", help="Who removes them (kept with the removed events).")
+@click.option("--why", metavar="TEXT", help="Why (kept with the removed events): retracted, a duplicate, ...")
+def remove(doc_ids, db, by, why):
+    """Delete documents with their mentions; re-merge. Events left without a source go (their
+    pages say they were removed, and why); events with other sources are chosen again from them.
+    Unknown ids are reported (exit code 2); the others are removed.
+
+    \b
+    Example:
+      timeline remove 003_906239780a42e28d --by "A. Analyst" --why "retracted by the publisher"
+    """
+    import timeline
+
+    try:
+        with timeline.open(db) as tl:
+            report = tl.remove(doc_ids, by=by, why=why)
+    except TimelineError as e:
+        _fail(e)
+    for d in report.unknown:
+        click.echo(f"timeline: skipped {d}: no such document in {db}", err=True)
+    click.echo(report.line(), err=True)
+    _warn(report.warnings)
+    sys.exit(0 if report.ok else 2)
+
+
+@main.command()
+@DB_OPTION
+def upgrade(db):
+    """Upgrade a database written by an earlier timeline to this one's schema (one transaction).
+
+    Any writing command does this too; a database from a newer timeline is refused (exit code 4).
+
+    \b
+    Example:
+      timeline upgrade --db last_year.duckdb
+    """
+    from pathlib import Path
+
+    import timeline
+    from .store.db import SCHEMA_VERSION
+
+    if not Path(db).exists():
+        _fail(SchemaError(f"{db}: no such database"))
+    try:
+        with timeline.open(db):
+            pass
+    except TimelineError as e:
+        _fail(e)
+    click.echo(f"{db}: schema {SCHEMA_VERSION}", err=True)
 
 if __name__ == "__main__":
     main()

@@ -4,7 +4,8 @@
 --   actors (list of {id, name, kind, role, provisional}), place, summary, confidence,
 --   sources (list of {doc, lang, quote, start, end, url}), quantity ({value, unit, period} or null),
 --   claims (list, one per source mention), disagreements (list of {field, values}),
---   plan_state, plan_window ({start, end}), fulfilled_by, rescheduled_by, fulfills (plan ids), lag_days
+--   plan_state, plan_window ({start, end}), fulfilled_by, rescheduled_by, fulfills (plan ids), lag_days,
+--   corrections (list of {id, kind, what, value, was, by, why, at}: event_corrections), rejected
 CREATE OR REPLACE VIEW export_events AS
 WITH actor_lists AS (
     SELECT ea.event_id,
@@ -32,7 +33,8 @@ SELECT e.id, e.type, e.status, e.date_start, e.date_end, e.precision, e.edtf, e.
        coalesce(dl.disagreements, []) AS disagreements,
        po.plan_state,
        CASE WHEN po.window_start IS NOT NULL THEN {'start': po.window_start, 'end': po.window_end} END AS plan_window,
-       po.fulfilled_by, po.rescheduled_by, coalesce(fl.fulfills, []) AS fulfills, po.lag_days
+       po.fulfilled_by, po.rescheduled_by, coalesce(fl.fulfills, []) AS fulfills, po.lag_days,
+       coalesce(ec.corrections, []) AS corrections, coalesce(ec.rejected, false) AS rejected
 FROM events e
 LEFT JOIN actor_lists al ON al.event_id = e.id
 LEFT JOIN source_lists sl ON sl.event_id = e.id
@@ -41,4 +43,5 @@ LEFT JOIN (SELECT event_id, list({'field': field, 'values': "values"} ORDER BY f
            FROM event_disagreements GROUP BY event_id) dl ON dl.event_id = e.id
 LEFT JOIN plan_outcomes po ON po.plan_id = e.id
 LEFT JOIN (SELECT fulfilled_by, list(plan_id ORDER BY plan_id) AS fulfills FROM plan_outcomes
-           WHERE fulfilled_by IS NOT NULL GROUP BY fulfilled_by) fl ON fl.fulfilled_by = e.id;
+           WHERE fulfilled_by IS NOT NULL GROUP BY fulfilled_by) fl ON fl.fulfilled_by = e.id
+LEFT JOIN event_corrections ec ON ec.event_id = e.id;

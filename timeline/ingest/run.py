@@ -12,6 +12,8 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from ..curation import mirrors
+from ..curation.apply import apply as apply_curation
 from ..errors import InputError
 from ..model import Document
 from ..pipeline import extract_document, extractor_version
@@ -76,6 +78,7 @@ def ingest(con, paths: Iterable[str | Path], progress: bool | None = None,
             report.replaced += 1
         else:
             report.added += 1
+    mirrors.detect(con)  # copies of one article among the new and changed documents (documents.mirror_of)
     version = extractor_version(user_gazetteer)
     report.stale = sum(1 for i, (_, v) in stored_documents(con).items() if v != version)
     counts = remerge(con)
@@ -87,6 +90,7 @@ def remerge(con) -> dict[str, int]:
     con.execute("BEGIN")
     try:
         counts = merge.run(con)
+        apply_curation(con, counts)  # copies join their originals' events; corrections, in the order made
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

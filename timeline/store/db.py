@@ -9,7 +9,7 @@ import duckdb
 from ..errors import DatabaseBusy, SchemaError
 from ..resources import sql_dir
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # the highest numbered file in sql/schema/
 
 
 def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -28,9 +28,17 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
             raise DatabaseBusy(path) from None
         raise SchemaError(f"{path}: cannot open the database: {e}") from None
     if not read_only:
-        apply_sql(con)
+        try:
+            apply_sql(con, path)
+        except BaseException:
+            con.close()
+            raise
     else:
-        check_version(con, path)
+        try:
+            check_version(con, path)
+        except BaseException:
+            con.close()
+            raise
     return con
 
 
@@ -41,12 +49,20 @@ def _version(con) -> int | None:
     return con.execute("SELECT max(version) FROM schema_version").fetchall()[0][0]
 
 
+def _newer(path: str, v: int) -> SchemaError:
+    return SchemaError(f"{path}: this database was written by a newer timeline (schema {v}; this one knows "
+                       f"{SCHEMA_VERSION} at most): upgrade timeline to open it; nothing was changed")
+
+
 def check_version(con, path: str) -> None:
     v = _version(con)
     if v is None:
         raise SchemaError(f"{path}: not a timeline database (no schema_version table)")
     if v > SCHEMA_VERSION:
-        raise SchemaError(f"{path}: written by a newer timeline (schema {v}, this one knows {SCHEMA_VERSION}); upgrade timeline")
+        raise _newer(path, v)
+    if v < SCHEMA_VERSION:
+        raise SchemaError(f"{path}: written with schema {v}, this timeline uses {SCHEMA_VERSION}; "
+                          f"run `timeline upgrade --db {path}` (or any writing command) once to upgrade it")
 
 
 def _files(folder: str) -> list[Path]:
@@ -54,20 +70,36 @@ def _files(folder: str) -> list[Path]:
     return sorted(d.glob("*.sql")) if d.is_dir() else []
 
 
-def apply_sql(con) -> None:
-    """Schema files in order (one transaction), then macros and views (recreated each time)."""
+def schema_files() -> list[tuple[int, Path]]:
+    """The numbered schema files (`001_core.sql`, `002_curation.sql`, ...) in order."""
+    out = []
+    for f in _files("schema"):
+        m = re.match(r"^(\d+)_", f.name)
+        if m:
+            out.append((int(m.group(1)), f))
+    return sorted(out)
+
+
+def apply_sql(con, path: str = "database") -> None:
+    """Schema files above the stored version in order, with their version rows, in one
+    transaction (a failure leaves the database as it was); then macros and views (recreated
+    each time). A database written by a newer schema is refused, untouched."""
     v = _version(con)
     if v is not None and v > SCHEMA_VERSION:
-        raise SchemaError(f"database written by a newer timeline (schema {v}, this one knows {SCHEMA_VERSION})")
+        raise _newer(path, v)
     if v is None or v < SCHEMA_VERSION:
         con.execute("BEGIN")
         try:
-            for f in _files("schema"):
-                con.execute(f.read_text(encoding="utf-8"))
-            con.execute("INSERT OR REPLACE INTO schema_version (version) VALUES (?)", [SCHEMA_VERSION])
+            for n, f in schema_files():
+                if v is None or n > v:
+                    con.execute(f.read_text(encoding="utf-8"))
+                    con.execute("INSERT OR REPLACE INTO schema_version (version) VALUES (?)", [n])
             con.execute("COMMIT")
-        except Exception:
+        except Exception as e:
             con.execute("ROLLBACK")
+            if isinstance(e, duckdb.Error):
+                raise SchemaError(f"{path}: cannot upgrade the database from schema {v} to {SCHEMA_VERSION}: "
+                                  f"{str(e).splitlines()[0]}; nothing was changed") from e
             raise
     # each CREATE OR REPLACE is atomic by itself; outside a transaction a failed
     # attempt (an object it needs not made yet) does not abort the others

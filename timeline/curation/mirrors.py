@@ -1,0 +1,168 @@
+"""Copies of one article (syndicated copies, one article under two URLs): documents whose
+5-word shingles have a Jaccard similarity of at least 0.9 (spec, "One event per happening").
+
+MinHash signatures (datasketch, 128 permutations) are stored per document
+(document_signatures, with the sha256 of the text they were made from); an LSH index over
+them finds candidates, and the exact Jaccard of the two shingle sets decides. Each group of
+copies has one original, the earliest (reference date, then id: the same whatever the order
+of ingestion), and every other member's documents.mirror_of names it. The copies' mentions
+stay as sources with mirror_of set; timeline/curation/apply.py puts each with its twin's event,
+event_disagreements skips them and the confidence counts them once.
+
+`detect` looks only at documents whose signature is missing or stale (new, changed, or just
+re-extracted), and at the copies of those, so a crash between storing and detecting is made
+good by the next run.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import numpy as np
+import pyarrow as pa
+
+SHINGLE = 5
+THRESHOLD = 0.9
+NUM_PERM = 128
+_SEED = 1
+_SCHEME = "affine32"  # pinned: signatures stored by one scheme are compared with the same
+_WORD = re.compile(r"\w+")
+
+
+def shingles(text: str) -> set[str]:
+    words = _WORD.findall(text.casefold())
+    if len(words) < SHINGLE:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+
+
+def jaccard(a: set[str], b: set[str]) -> float:
+    if not a and not b:
+        return 1.0
+    return len(a & b) / len(a | b)
+
+
+def signature(sh: set[str]):
+    from datasketch import MinHash
+
+    m = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME)
+    m.update_batch([s.encode("utf-8") for s in sh])
+    return m
+
+
+def _from_values(values) -> object:
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME, hashvalues=np.asarray(values, dtype=np.uint32))
+
+
+def detect(con) -> int:
+    """Find copies among the documents whose signature is missing or stale; set mirror_of
+    (in one transaction). Returns how many documents' mirror_of changed."""
+    from datasketch import MinHashLSH
+
+    docs = {r[0]: {"sha": r[1], "ref": r[2], "mirror_of": r[3], "sig_sha": r[4]} for r in con.execute(
+        "SELECT d.id, d.sha256, d.ref_date, d.mirror_of, s.sha256 FROM documents d "
+        "LEFT JOIN document_signatures s ON s.doc_id = d.id").fetchall()}
+    dirty = {i for i, d in docs.items() if d["sig_sha"] != d["sha"]}
+    # a copy whose original changed, or whose original is gone, is looked at again too
+    dirty |= {i for i, d in docs.items() if d["mirror_of"] and (d["mirror_of"] in dirty or d["mirror_of"] not in docs)}
+    if not dirty:
+        return 0
+    texts: dict[str, str] = {}
+
+    def text_of(ids):
+        want = [i for i in ids if i not in texts]
+        if want:
+            t = pa.table({"id": pa.array(want, pa.string())})  # noqa: F841
+            texts.update(con.execute("SELECT id, text FROM documents WHERE id IN (SELECT id FROM t)").fetchall())
+        return {i: texts[i] for i in ids}
+
+    sh: dict[str, set[str]] = {}
+    new_sigs = {}
+    fresh = [i for i in dirty if docs[i]["sig_sha"] != docs[i]["sha"]]
+    for i, text in text_of(fresh).items():
+        sh[i] = shingles(text)
+        new_sigs[i] = signature(sh[i])
+    lsh = MinHashLSH(threshold=0.8, num_perm=NUM_PERM)
+    sigs = dict(new_sigs)
+    for doc_id, values in con.execute("SELECT doc_id, minhash FROM document_signatures").fetchall():
+        if doc_id not in sigs and doc_id in docs:
+            sigs[doc_id] = _from_values(values)
+    for i, m in sigs.items():
+        lsh.insert(i, m)
+    # the groups: verified pairs of a dirty document, and the links between clean ones
+    parent: dict[str, str] = {}
+
+    def find(x):
+        while parent.get(x, x) != x:
+            parent[x] = parent.get(parent[x], parent[x])
+            x = parent[x]
+        return x
+
+    def union(a, b):
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    for i, d in docs.items():
+        if i not in dirty and d["mirror_of"] and d["mirror_of"] in docs and d["mirror_of"] not in dirty:
+            union(i, d["mirror_of"])
+    for i in sorted(dirty):
+        if i not in sigs:
+            continue
+        cands = [c for c in lsh.query(sigs[i]) if c != i]
+        if not cands:
+            continue
+        if i not in sh:
+            sh[i] = shingles(text_of([i])[i])
+        for c, text in text_of(cands).items():
+            if c not in sh:
+                sh[c] = shingles(text)
+            if docs[c]["sha"] == docs[i]["sha"] or jaccard(sh[i], sh[c]) >= THRESHOLD:
+                union(i, c)
+    groups: dict[str, list[str]] = {}
+    for i in set(parent) | dirty:
+        groups.setdefault(find(i), []).append(i)
+    want: dict[str, str | None] = {}
+    for members in groups.values():
+        if len(members) == 1:
+            want[members[0]] = None
+            continue
+        members.sort(key=lambda i: (docs[i]["ref"] or date.max, i))
+        want[members[0]] = None
+        for m in members[1:]:
+            want[m] = members[0]
+    changes = {i: w for i, w in want.items() if docs[i]["mirror_of"] != w}
+    con.execute("BEGIN")
+    try:
+        if new_sigs:
+            ids = list(new_sigs)
+            sg = pa.table({"doc_id": pa.array(ids, pa.string()),  # noqa: F841
+                           "sha256": pa.array([docs[i]["sha"] for i in ids], pa.string()),
+                           "minhash": pa.array([new_sigs[i].hashvalues.tolist() for i in ids], pa.list_(pa.uint64()))})
+            con.execute("DELETE FROM document_signatures WHERE doc_id IN (SELECT doc_id FROM sg)").fetchall()
+            con.execute("INSERT INTO document_signatures BY NAME SELECT * FROM sg").fetchall()
+        if changes:
+            ch = pa.table({"id": pa.array(list(changes), pa.string()),  # noqa: F841
+                           "mirror_of": pa.array(list(changes.values()), pa.string())})
+            con.execute("UPDATE documents SET mirror_of = ch.mirror_of FROM ch WHERE documents.id = ch.id").fetchall()
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return len(changes)
+
+
+def reroot(con, removed: list[str]) -> None:
+    """Copies of documents being removed (inside the caller's transaction): the earliest copy
+    becomes the original of the others."""
+    if not removed:
+        return
+    rm = pa.table({"id": pa.array(removed, pa.string())})  # noqa: F841
+    rows = con.execute("SELECT id, mirror_of FROM documents WHERE mirror_of IN (SELECT id FROM rm) "
+                       "AND id NOT IN (SELECT id FROM rm) ORDER BY mirror_of, ref_date NULLS LAST, id").fetchall()
+    first: dict[str, str] = {}
+    for i, orig in rows:
+        root = first.setdefault(orig, i)
+        con.execute("UPDATE documents SET mirror_of = ? WHERE id = ?", [None if root == i else root, i]).fetchall()
