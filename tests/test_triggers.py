@@ -462,23 +462,10 @@ def test_no_cyrillic_or_greek_in_engine_files():
                 assert not (name.startswith("CYRILLIC") or name.startswith("GREEK")), f"{f}:{n}: {ch!r}"
 
 
-def test_speed_of_an_article():
-    text = "\n".join(_spans(s)[0] for by_type in CASES["ru"].values() for s in by_type)[:4096]
-    find_triggers(text, "ru")
-    n = 50
-    t0 = time.perf_counter()
-    for _ in range(n):
-        find_triggers(text, "ru")
-    per = (time.perf_counter() - t0) / n
-    assert per < 0.005, f"{per * 1000:.2f} ms for 4 KB"
-
-
-def test_long_lines_stay_linear():
+def test_long_lines_end():
+    """A 200 KB hostile line ends (catastrophic backtracking would not); speed is in bench/."""
     for unit in ("1.", "\u0430", "\u043f\u043e\u0434\u043f\u0438\u0441\u0430\u043b\u0438 "):
-        costs = []
-        for size in (50_000, 200_000):
-            s = unit * (size // len(unit))
-            t0 = time.perf_counter()
-            find_triggers(s, "ru")
-            costs.append(time.perf_counter() - t0)
-        assert costs[1] < 8 * costs[0] + 0.05, (unit, costs)
+        s = unit * (200_000 // len(unit))
+        t0 = time.perf_counter()
+        find_triggers(s, "ru")
+        assert time.perf_counter() - t0 < 20, unit
