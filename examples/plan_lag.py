@@ -52,7 +52,7 @@ def main() -> None:
             pl.col("window_start").dt.to_string("%Y-%m-%d"),
             pl.when(pl.col("window_end") != pl.col("window_start")).then(pl.col("window_end").dt.to_string(" – %Y-%m-%d")),
             ignore_nulls=True,
-        ).alias("window"),
+        ).replace("", "none").alias("window"),  # a plan may name no target time
         "plan_state",
         pl.col("outcome_date").alias("outcome"),
         "lag_days",
