@@ -17,6 +17,17 @@ def languages() -> tuple[str, ...]:
 
 
 @cache
+def data_language(lang: str) -> str | None:
+    """The language whose event data (triggers, status, quantities, discourse) reads `lang`:
+    its own folder, else the close language of lang/fallbacks.toml, else None (no events)."""
+    if (LANG_DIR / lang / "triggers.toml").exists():
+        return lang
+    with (LANG_DIR / "fallbacks.toml").open("rb") as f:
+        other = tomllib.load(f)["fallback"].get(lang)
+    return other if other and (LANG_DIR / other / "triggers.toml").exists() else None
+
+
+@cache
 def load(lang: str, name: str) -> dict:
     """The table `timeline/lang/<lang>/<name>.toml`, or {} when the language has none."""
     path = LANG_DIR / lang / f"{name}.toml"

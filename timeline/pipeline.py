@@ -72,3 +72,16 @@ def extract_document(doc: Document, user_gazetteer: str | None = None) -> Extrac
     extractor = DocumentExtractor(doc.id, doc.text, lang, ref, gazetteer(user_gazetteer))
     mentions = extractor.run(sentences.split(doc.text))
     return Extraction(doc, lang, not doc.lang, ref, mentions, extractor_version(user_gazetteer))
+
+
+def dates(text: str, lang: str, ref: date | None = None) -> list[dict]:
+    """What `timeline dates` prints for one document: its temporal expressions, each read
+    forward where the text plans the event that owns it ("supplies will start on
+    1 January" in December is next January). Without `ref`, the document's header line or
+    dateline gives it, else the narrative anchors year-less dates (spec, "Dates")."""
+    if ref is None:
+        found = reference_date(text, lang)
+        ref = found.date if found.how in ("header", "dateline") else None
+    how = "metadata" if ref else None
+    extractor = DocumentExtractor("", text, lang, RefDate(ref, how))
+    return [t.record() for t in extractor.forward_times(sentences.split(text))]

@@ -8,11 +8,12 @@
 --   dates    intervals overlap; across documents two day dates up to 2 days apart also join
 --            (they then disagree); an undated or document-dated mention (a headline, a lead
 --            that gives no time) joins only within its own document, and there whatever its date
---   actors   actors_agree (sql/macros/actors_agree.sql); where neither names any, the same place.
---            Within one document, mentions of one type (statements apart: each speaker makes
---            their own) with the very same dates are one happening whoever they name: a text
---            tells one meeting of a day from several angles ("the delegation visited", "the
---            guests were received by", "the talks were attended by").
+--   actors   actors_agree (sql/macros/actors_agree.sql); where one names none, the same place.
+--            Within one document, meetings with the very same dates are one meeting whoever
+--            they name: a text tells one meeting of a day from several angles ("the delegation
+--            visited", "the guests were received by", "the talks were attended by").
+--   place    strikes, halts, starts and volumes at two different places are two happenings
+--   volume   the same period, unit and rate, and figures within a factor of two
 WITH family AS (
     SELECT *, CASE WHEN type IN ('agreement', 'signing') THEN 'signing' ELSE type END AS fam FROM mention_keys()
 )
@@ -31,7 +32,17 @@ JOIN family b
  )
 WHERE (a.status = b.status
        OR a.precision = 'day' AND b.precision = 'day' AND a.date_start = b.date_start)
-  AND (actors_agree(a.people, a.countries, b.people, b.countries, a.place_id IS NOT DISTINCT FROM b.place_id)
-       OR a.doc_id = b.doc_id AND a.type = b.type AND a.type <> 'statement'
+  -- two facilities, ports or routes are two happenings, whoever is named
+  AND NOT (a.type IN ('drone_strike', 'supply_halt', 'supply_start', 'volume')
+           AND a.place_id IS NOT NULL AND b.place_id IS NOT NULL AND a.place_id <> b.place_id)
+  -- one volume is one figure for one period: other periods, units, or figures apart by more
+  -- than twice are other volumes (closer figures are one volume whose sources disagree)
+  AND (a.type <> 'volume'
+       OR a.date_start = b.date_start AND a.date_end = b.date_end
+          AND a.unit IS NOT DISTINCT FROM b.unit AND a.period IS NOT DISTINCT FROM b.period
+          AND (a.value IS NULL OR b.value IS NULL OR greatest(a.value, b.value) <= 2 * least(a.value, b.value)))
+  AND (actors_agree(a.people, a.countries, b.people, b.countries,
+                    CASE WHEN a.place_id IS NOT NULL THEN a.place_id = b.place_id END)
+       OR a.doc_id = b.doc_id AND a.type = 'meeting'
           AND a.date_start = b.date_start AND a.date_end = b.date_end)
 ORDER BY b.id, a.id

@@ -19,7 +19,6 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import replace
-from datetime import date
 from functools import cache
 from typing import NamedTuple
 
@@ -30,7 +29,6 @@ from .actors import Gazetteer
 from .quantities import find_quantities
 from .triggers import find_triggers, is_cancelled, status_of, trigger_form
 
-OWN_TIME_BASES = ("explicit", "inferred_year", "relative", "named_event")
 # types one happening may be told as, for finding the time of a clause that refers back
 TYPE_FAMILY = {"agreement": "signing"}
 PAST_FORMS = ("past", "ed")
@@ -92,15 +90,17 @@ def _gap(trig: Trigger, t: TimeExpr) -> int:
     return t.start - trig.end if t.start >= trig.end else max(trig.start - t.end, 0)
 
 
-def _assign_times(triggers: list[Trigger], times: list[TimeExpr], bounds: list[int]) -> dict[int, TimeExpr]:
-    """The time each trigger takes from its own sentence (by trigger start).
+def _assign_times(triggers: list[Trigger], times: list[TimeExpr], bounds: list[int]) -> tuple[dict[int, TimeExpr], set[int]]:
+    """The time each trigger takes from its own sentence (by trigger start), and the triggers
+    that own theirs.
 
     A time belongs to the nearest trigger of its clause ("said it expected supplies to
-    resume on Saturday": the resumption's); a trigger takes a time it owns, else one
-    whose clause holds no trigger (the sentence's temporal phrase: "after talks held
-    in the Kremlin on 6 October, they signed"). An event told inside a dated report
-    takes the report's time ("CPC said in February that drones struck"); a lone time
-    dates the whole sentence. A statement takes only a time it owns or a free one.
+    resume on Saturday": the resumption's); a trigger takes a time it owns (a statement the
+    earliest: the time of the saying comes before what is said, in any word order), else one
+    whose clause holds no trigger (the sentence's temporal phrase: "after talks held in the
+    Kremlin on 6 October, they signed"). An event told inside a dated report takes the
+    report's time ("CPC said in February that drones struck"); a lone time dates the whole
+    sentence. A statement takes only a time it owns or a free one.
     """
     owner: dict[int, int] = {}
     for i, t in enumerate(times):
@@ -109,11 +109,14 @@ def _assign_times(triggers: list[Trigger], times: list[TimeExpr], bounds: list[i
         if near:
             owner[i] = min(near, key=lambda tr: (_gap(tr, t), tr.start > t.start)).start
     out: dict[int, TimeExpr] = {}
+    owned: set[int] = set()
     for tr in triggers:
-        pool = [t for i, t in enumerate(times) if owner.get(i) == tr.start] or \
-               [t for i, t in enumerate(times) if i not in owner]
+        mine = [t for i, t in enumerate(times) if owner.get(i) == tr.start]
+        pool = mine or [t for i, t in enumerate(times) if i not in owner]
+        if mine:
+            owned.add(tr.start)
         if pool:
-            out[tr.start] = min(pool, key=lambda t: _gap(tr, t))
+            out[tr.start] = pool[0] if tr.type == "statement" and mine else min(pool, key=lambda t: _gap(tr, t))
     for tr in triggers:
         if tr.start in out or tr.type == "statement":
             continue
@@ -123,7 +126,7 @@ def _assign_times(triggers: list[Trigger], times: list[TimeExpr], bounds: list[i
             out[tr.start] = reports[-1]
         elif len(times) == 1:
             out[tr.start] = times[0]
-    return out
+    return out, owned
 
 
 def _doc_time(ref: RefDate) -> TimeExpr | None:
@@ -157,12 +160,16 @@ def _confidence(basis: str, actors: list[tuple[ActorMatch, str]]) -> float:
 class DocumentExtractor:
     """Extraction of one document; a pure function of its text, language and reference date."""
 
-    def __init__(self, doc_id: str, text: str, lang: str, ref: RefDate, gazetteer: Gazetteer):
+    def __init__(self, doc_id: str, text: str, lang: str, ref: RefDate, gazetteer: Gazetteer | None = None):
         self.doc_id, self.text, self.lang, self.ref, self.gaz = doc_id, text, lang, ref, gazetteer
-        self.words = _discourse(lang)
+        # the language whose triggers, status, quantity and discourse data read this text
+        self.data_lang = langdata.data_language(lang)
+        self.words = _discourse(self.data_lang or lang)
         self.dated: list[tuple[Mention, TimeExpr]] = []  # mentions dated by the text, for antecedents
 
     def run(self, sentences: list[Sentence]) -> list[Mention]:
+        if self.data_lang is None:
+            return []  # no event data for this language (its dates and actors still work)
         times = find_dates(self.text, self.lang, self.ref.date)
         head = _datelines(self.text, times)
         times = [t for t in times if not _inside(t.start, head)]
@@ -171,7 +178,7 @@ class DocumentExtractor:
         names = [n for n in self.gaz.find(self.text, self.lang)
                  if not self._is_media(n) and not _inside(n.start, head)]
         self.names = names
-        quantities = [q for q in find_quantities(self.text, self.lang) if q.unit != "%"]
+        quantities = [q for q in find_quantities(self.text, self.data_lang) if q.unit != "%"]
         actors_by_sent: list[list[ActorMatch]] = []
         mentions: list[Mention] = []
         last_timed: tuple[int, TimeExpr] | None = None  # (paragraph, time) of the narrative
@@ -198,7 +205,7 @@ class DocumentExtractor:
         a back-reference ("as agreed", "as Reuters reported"), a venue noun beside another
         event ("on the sidelines of the summit … signed"), an intention verb in the past
         ("created a joint venture" is done, not planned)."""
-        found = [tr for tr in find_triggers(s.text, self.lang) if not _inside(tr.start + s.start, head)]
+        found = [tr for tr in find_triggers(s.text, self.data_lang) if not _inside(tr.start + s.start, head)]
         if not found:
             return []
         bounds = _clauses(s, self.words.clause)
@@ -211,7 +218,7 @@ class DocumentExtractor:
                 continue
             if tr.type == "meeting" and len(found) > 1 and self.words.venue and self.words.venue.match(tr.text):
                 continue
-            if tr.type == "plan" and trigger_form(tr, self.lang) in PAST_FORMS:
+            if tr.type == "plan" and trigger_form(tr, self.data_lang) in PAST_FORMS:
                 continue
             out.append(replace(tr, start=tr.start + s.start, end=tr.end + s.start))
         return out
@@ -228,20 +235,52 @@ class DocumentExtractor:
                 return t
         return None
 
-    def _sentence_mentions(self, si, s, sentences, triggers, own, narrative, actors_by_sent,
-                           places, quantities) -> list[Mention]:
-        bounds = _clauses(s, self.words.clause)
-        background = bool(self.words.background and self.words.background.search(s.text))
-        actors = self._actors(si, sentences, actors_by_sent)
-        statuses = {t.start: "planned" if t.type == "plan" else status_of(s.text, self.lang, _rel(t, s))
+    def _sentence_times(self, s: Sentence, triggers: list[Trigger], own: list[TimeExpr], quantities):
+        """Statuses, the surviving triggers, the times they take from the sentence, and the
+        triggers whose time is read forward (a planned event's own time, not one an event
+        that occurred owns)."""
+        statuses = {t.start: "planned" if t.type == "plan" else status_of(s.text, self.data_lang, _rel(t, s))
                     for t in triggers}
+        in_s = [q for q in quantities if s.start <= q.start < s.end]
+        # a volume without a figure is no event, and says nothing about the sentence's plan
+        if not in_s:
+            triggers = [t for t in triggers if t.type != "volume"]
         # a `plan` is the residual type: another planned event of the sentence says what it plans,
         # and an intention with a volume in it is a target volume ("plans to raise exports to 70 mt")
         if any(statuses[t.start] == "planned" and t.type != "plan" for t in triggers):
             triggers = [t for t in triggers if t.type != "plan"]
-        elif any(s.start <= q.start < s.end and q.unit in VOLUME_UNITS for q in quantities):
+        elif any(q.unit in VOLUME_UNITS for q in in_s):
             triggers = [replace(t, type="volume") if t.type == "plan" else t for t in triggers]
-        times: dict[int, TimeExpr | None] = _assign_times(triggers, own, bounds)
+        times, owned = _assign_times(triggers, own, _clauses(s, self.words.clause))
+        taken_by_done = {id(tm) for t, tm in times.items() if statuses[t] == "occurred"}
+        forward = {t for t, tm in times.items()
+                   if statuses[t] == "planned" and (t in owned or id(tm) not in taken_by_done)}
+        return statuses, triggers, times, forward
+
+    def forward_times(self, sentences: list[Sentence]) -> list[TimeExpr]:
+        """The document's temporal expressions, each read forward where a planned event owns it:
+        what `timeline dates` prints."""
+        times = find_dates(self.text, self.lang, self.ref.date)
+        if self.data_lang is None:
+            return times
+        head = _datelines(self.text, times)
+        quantities = find_quantities(self.text, self.data_lang)
+        flip: set[int] = set()
+        for s in sentences:
+            own = [t for t in times if s.start <= t.start < s.end and t.date_start is not None
+                   and not _inside(t.start, head)]
+            triggers = self._triggers(s, head) if own else []
+            if triggers:
+                _, _, taken, forward = self._sentence_times(s, triggers, own, quantities)
+                flip |= {taken[t].start for t in forward}
+        return [replace(t, date_start=t.future[0], date_end=t.future[1], edtf=t.future_edtf)
+                if t.start in flip and t.future is not None else t for t in times]
+
+    def _sentence_mentions(self, si, s, sentences, triggers, own, narrative, actors_by_sent,
+                           places, quantities) -> list[Mention]:
+        background = bool(self.words.background and self.words.background.search(s.text))
+        actors = self._actors(si, sentences, actors_by_sent)
+        statuses, triggers, times, forward = self._sentence_times(s, triggers, own, quantities)
         from_text = set(times)
         for trig in triggers:
             if trig.start not in times and not background:
@@ -249,7 +288,6 @@ class DocumentExtractor:
                 if ante is not None:
                     times[trig.start] = ante
         sibling = next((times[t.start] for t in triggers if t.start in times), None)
-        occurred_times = {id(times.get(t.start)) for t in triggers if statuses[t.start] == "occurred"}
         out: list[Mention] = []
         seen: set[tuple] = set()
         for k, trig in enumerate(triggers):
@@ -273,8 +311,7 @@ class DocumentExtractor:
             seen.add(key)
             # a year read forward is for a time the plan names itself, not one it shares with
             # something done ("on 7 December he said the republic intends to …")
-            forward = trig.start in from_text and id(time) not in occurred_times
-            m = self._mention(s, trig, k, statuses[trig.start], time, forward, actors, places, quantity)
+            m = self._mention(s, trig, k, statuses[trig.start], time, trig.start in forward, actors, places, quantity)
             out.append(m)
             if time is not None and m.basis != "document_date":
                 self.dated.append((m, time))
@@ -327,13 +364,14 @@ class DocumentExtractor:
             entry = self.gaz.get(place.country)  # a strike on a refinery is a strike on its country
             if entry is not None:
                 roles.append((ActorMatch(entry.id, entry.name, entry.kind, place.start, place.end, place.text), "target"))
-        window = (date_start, date_end) if status == "planned" and basis in OWN_TIME_BASES and date_start else None
+        # a plan's window is a time its own clause names, not one it inherits or shares with a report
+        window = (date_start, date_end) if status == "planned" and forward and date_start else None
         return Mention(
             doc=self.doc_id, type=trig.type, status=status, start=s.start, end=s.end, quote=s.text,
             lang=self.lang, date_start=date_start, date_end=date_end, precision=precision, basis=basis,
             edtf=edtf, date_text=date_text, actors=roles, place=place, quantity=quantity,
             plan_window=window, confidence=_confidence(basis, roles), rule=f"{trig.rule}+{time.rule if time else 'undated'}",
-            trigger=trig.text, cancelled=is_cancelled(s.text, self.lang, _rel(trig, s)),
+            trigger=trig.text, cancelled=is_cancelled(s.text, self.data_lang, _rel(trig, s)),
             id=_mention_id(self.doc_id, s.start, trig.type, k))
 
 
