@@ -138,6 +138,7 @@ def test_merge_into_keeps_the_named_id_and_the_alias_resolves(db, seeds_copy):
         tl.reextract()
         ev = exported(tl)
         assert a not in ev and len(ev[b]["sources"]) == sa + sb and counts(tl)["events"] == before["events"] - 1
+        assert dict(tl.sql("SELECT alias, event_id FROM event_aliases").iter_rows()) == {a: b}
         # the old id still names the event
         tl.correct(a, by="A", why="talks in Saint Petersburg", date="2023-01-18")
         assert [c["kind"] for c in exported(tl)[b]["corrections"]] == ["merge_into", "date"]
@@ -277,15 +278,20 @@ def test_a_newer_database_is_refused(db):
 
 
 def test_copies_count_once_and_raise_no_disagreement(seeds_db, tmp_path, seeds_copy):
+    """Copies in a later run than their original, and in the same run; an original removed and back."""
     original = "003_906239780a42e28d"
     text = (SEEDS / f"{original}.txt").read_text(encoding="utf-8")
-    (seeds_copy / "zz_syndicated.txt").write_text(text.rstrip("\n") + "\n\nИсточник: Kazinform\n", encoding="utf-8")
-    (seeds_copy / "zz_exact.txt").write_text(text, encoding="utf-8")
     with timeline.open(seeds_db, read_only=True) as ref:
         plain = exported(ref)
         plain_counts = counts(ref)
     path = tmp_path / "m.duckdb"
+    shutil.copy(seeds_db, path)
     with timeline.open(path) as tl:
+        # one copy comes in a later run than its original, the other in the same run as a new original
+        (seeds_copy / "zz_syndicated.txt").write_text(text.rstrip("\n") + "\n\nИсточник: Kazinform\n", encoding="utf-8")
+        tl.ingest([seeds_copy / "zz_syndicated.txt"], progress=False)
+        tl.remove([original])
+        (seeds_copy / "zz_exact.txt").write_text(text, encoding="utf-8")
         tl.ingest([seeds_copy], progress=False)
         mirrors = dict(tl.sql("SELECT id, mirror_of FROM documents WHERE mirror_of IS NOT NULL").iter_rows())
         assert mirrors == {"zz_syndicated": original, "zz_exact": original}

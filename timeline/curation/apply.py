@@ -109,24 +109,41 @@ def _rebuild(st: _State) -> None:
 
 
 def _align_mirrors(st: _State) -> int:
+    """Each mention of a copy goes to its twin's event. An event left with no mention keeps
+    living under its id when it was older than the twin's (the merge's rule: a cluster keeps the
+    oldest id its mentions had), else becomes an alias of it."""
     moves = [(m, ev, twin) for m, ev, twin in st.con.execute(_sql("mirror_twins")).fetchall()
              if twin is not None and ev != twin]
+    if not moves:
+        return 0
     by_target: dict[str, list[str]] = defaultdict(list)
-    for m, ev, twin in moves:
+    for m, _ev, twin in moves:
         by_target[twin].append(m)
+    sources: dict[str, set[str]] = defaultdict(set)
     for twin, ms in by_target.items():
         t = _table(id=ms)  # noqa: F841
-        olds = {r[0] for r in st.con.execute("SELECT DISTINCT event_id FROM mentions WHERE id IN (SELECT id FROM t)").fetchall()}
+        sources[twin] = {r[0] for r in st.con.execute(
+            "SELECT DISTINCT event_id FROM mentions WHERE id IN (SELECT id FROM t) AND event_id IS NOT NULL").fetchall()}
         st.con.execute("UPDATE mentions SET event_id = ? WHERE id IN (SELECT id FROM t)", [twin]).fetchall()
-        st.rebuild.update(olds | {twin})
-    if moves:
-        left = {r[0] for r in st.con.execute(
-            "SELECT DISTINCT event_id FROM mentions WHERE event_id IS NOT NULL").fetchall()}
-        for m, ev, twin in moves:
-            if ev not in left and ev in st.live:
-                st.live.discard(ev)
-                if st.created.get(ev) not in (None, st.now):
-                    st.alias(ev, twin)
+        st.rebuild.update(sources[twin] | {twin})
+    left = {r[0] for r in st.con.execute("SELECT DISTINCT event_id FROM mentions WHERE event_id IS NOT NULL").fetchall()}
+    for twin, srcs in sources.items():
+        emptied = [x for x in srcs if x not in left and x != twin and x in st.live]
+        st.live.difference_update(emptied)
+        older = sorted((x for x in emptied if st.created.get(x) not in (None, st.now)), key=lambda x: (st.created[x], x))
+        target = twin
+        if older and st.created.get(twin) in (None, st.now) and twin in left:
+            target = older[0]  # the twin's event was made by this very merge: it takes the old id
+            st.con.execute("UPDATE mentions SET event_id = ? WHERE event_id = ?", [target, twin]).fetchall()
+            st.live.discard(twin)
+            st.live.add(target)
+            st.rebuild.add(target)
+            st.aliases.pop(target, None)
+            left.discard(twin)
+            left.add(target)
+        for x in older:
+            if x != target:
+                st.alias(x, target)
     return len(moves)
 
 

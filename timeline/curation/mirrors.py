@@ -122,7 +122,7 @@ def detect(con) -> int:
             if docs[c]["sha"] == docs[i]["sha"] or jaccard(sh[i], sh[c]) >= THRESHOLD:
                 union(i, c)
     groups: dict[str, list[str]] = {}
-    for i in set(parent) | dirty:
+    for i in set(parent) | set(parent.values()) | dirty:
         groups.setdefault(find(i), []).append(i)
     want: dict[str, str | None] = {}
     for members in groups.values():
