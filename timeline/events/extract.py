@@ -41,6 +41,7 @@ _CLAUSE_PUNCT = r"(?<!\d)[,;:](?!\d)|[,;:](?=\s)|\s[\u2014\u2013-]\s"
 
 class Discourse(NamedTuple):
     background: re.Pattern | None  # anywhere in the sentence
+    anaphora: re.Pattern | None  # "the two sides": parties named before
     clause: re.Pattern  # clause boundaries
     reference: re.Pattern | None  # at the start of a clause, before its trigger
     venue: re.Pattern | None  # at the start of a trigger
@@ -58,7 +59,7 @@ def _discourse(lang: str) -> Discourse:
     data = langdata.load(lang, "discourse")
     joiners = _words(data.get("clause_joiners", []))
     clause = re.compile(_CLAUSE_PUNCT + (f"|{joiners.pattern}" if joiners else ""), re.I)
-    return Discourse(_words(data.get("background", [])), clause,
+    return Discourse(_words(data.get("background", [])), _words(data.get("anaphora", [])), clause,
                      _words(data.get("reference_markers", [])), _words(data.get("venue_nouns", []), anchored=True))
 
 
@@ -318,15 +319,26 @@ class DocumentExtractor:
         return out
 
     def _actors(self, si: int, sentences: list[Sentence], actors_by_sent) -> list[ActorMatch]:
+        """The sentence's actors; for one naming none (spec, "Actors and places"): the nearest
+        earlier sentence of its paragraph that names some; for one that refers back ("the two
+        sides"), the nearest earlier sentence naming two or more; else the headline's; else,
+        beyond the spec, the nearest earlier sentence naming any (an event without parties
+        cannot be told apart from any other)."""
         if actors_by_sent[si]:
             return actors_by_sent[si]
+        earlier = range(si - 1, -1, -1)
         para = sentences[si].paragraph
-        for j in range(si - 1, -1, -1):
-            if sentences[j].paragraph != para:
-                break
-            if actors_by_sent[j]:
-                return actors_by_sent[j]
-        return actors_by_sent[0] if si > 0 else []
+        same_para = next((actors_by_sent[j] for j in earlier
+                          if sentences[j].paragraph == para and actors_by_sent[j]), None)
+        if same_para:
+            return same_para
+        if self.words.anaphora and self.words.anaphora.search(sentences[si].text):
+            several = next((actors_by_sent[j] for j in earlier if len({a.id for a in actors_by_sent[j]}) > 1), None)
+            if several:
+                return several
+        if si > 0 and actors_by_sent[0]:
+            return actors_by_sent[0]
+        return next((actors_by_sent[j] for j in earlier if actors_by_sent[j]), [])
 
     def _mention(self, s: Sentence, trig: Trigger, k: int, status: str, time: TimeExpr | None, forward: bool,
                  actors: list[ActorMatch], places: list[ActorMatch], quantity) -> Mention:
@@ -355,9 +367,11 @@ class DocumentExtractor:
         near = self.gaz.provisional(s.text, self.lang, [(trig.start - s.start, trig.end - s.start)],
                                     found=[replace(n, start=n.start - s.start, end=n.end - s.start)
                                            for n in self.names if s.start <= n.start < s.end])
-        # a name the gazetteer lacks is a party only where the gazetteer knows none
+        # a name the gazetteer lacks is a party only where the gazetteer knows none; acronyms and
+        # lone foreign words it lacks are mostly units, facilities, grades or outlets (ВПУ, SPM, Brent)
         role = "mentioned" if roles else "agent"
-        roles += [(p, role) for p in near if p.id not in seen and p.text not in {a.text for a in actors}]
+        roles += [(p, role) for p in near if p.id not in seen and p.text not in {a.text for a in actors}
+                  and _plausible_name(p)]
         # a statement's place is rarely said; a place in its sentence is that of what it reports
         place = min(places, key=lambda p: abs(p.start - trig.start)) if places and trig.type != "statement" else None
         if place is not None and trig.type in TARGET_TYPES and place.country and place.country not in seen:
@@ -373,6 +387,14 @@ class DocumentExtractor:
             plan_window=window, confidence=_confidence(basis, roles), rule=f"{trig.rule}+{time.rule if time else 'undated'}",
             trigger=trig.text, cancelled=is_cancelled(s.text, self.data_lang, _rel(trig, s)),
             id=_mention_id(self.doc_id, s.start, trig.type, k))
+
+
+def _plausible_name(name: ActorMatch) -> bool:
+    """A provisional name worth keeping: a person's names, or a body's name of several words or
+    in quotes («Узгастрейд»), not an acronym or a single word in another script."""
+    words = name.text.split()
+    quoted = any(q in name.text for q in "\u00ab\u201c\"")
+    return quoted or (len(words) > 1 and not name.text.isupper())
 
 
 def _rel(trig: Trigger, s: Sentence) -> Trigger:
