@@ -36,11 +36,18 @@ class Timeline:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def ingest(self, paths, progress: bool | None = None, gazetteer: str | None = None):
-        """Read, extract, store and merge documents; returns an IngestReport."""
+    def ingest(self, paths, progress: bool | None = None, gazetteer: str | None = None, workers: int = 1):
+        """Read, extract (in `workers` processes), store and merge documents; returns an IngestReport."""
         from .ingest.run import ingest
 
-        return ingest(self.con, [paths] if isinstance(paths, (str, Path)) else paths, progress, gazetteer)
+        return ingest(self.con, [paths] if isinstance(paths, (str, Path)) else paths, progress, gazetteer,
+                      workers=workers)
+
+    def ingest_parquet(self, folder):
+        """Store what `timeline extract --to-parquet` wrote in `folder`, then merge; returns an IngestReport."""
+        from .ingest.run import ingest_parquet
+
+        return ingest_parquet(self.con, folder)
 
     def sql(self, query: str, params: list | None = None):
         """Any query, as a polars DataFrame."""

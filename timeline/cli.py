@@ -18,6 +18,16 @@ DB_OPTION = click.option("--db", default="timeline.duckdb", show_default=True, t
                          help="The DuckDB database file.")
 
 
+WORKERS_OPTION = click.option("--workers", type=click.IntRange(min=0), default=1, show_default=True,
+                              help="Extract in this many worker processes (0: one per core).")
+
+
+def _workers(n: int) -> int:
+    from .ingest.parallel import default_workers
+
+    return n or default_workers()
+
+
 def _filters(f):
     for opt in reversed([
         click.option("--type", "type_", help="Only events of this type (meeting, signing, ...)."),
@@ -46,12 +56,15 @@ def main():
     """
 
 
-def _ingest(db: str, paths, progress, gazetteer) -> int:
+def _ingest(db: str, paths, progress, gazetteer, workers: int = 1, from_parquet: str | None = None) -> int:
     import timeline
 
     try:
         with timeline.open(db) as tl:
-            report = tl.ingest(paths, progress=progress, gazetteer=gazetteer)
+            if from_parquet:
+                report = tl.ingest_parquet(from_parquet)
+            if paths:
+                report = tl.ingest(paths, progress=progress, gazetteer=gazetteer, workers=workers)
             warnings = tl.correction_warnings()
     except TimelineError as e:
         _fail(e)
@@ -64,22 +77,29 @@ def _ingest(db: str, paths, progress, gazetteer) -> int:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @DB_OPTION
 @click.option("--gazetteer", type=click.Path(exists=True, dir_okay=False), envvar="TIMELINE_GAZETTEER",
               help="A gazetteer file of your own (TSV, see timeline/gazetteer/README.md).")
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: on a terminal).")
-def ingest(paths, db, gazetteer, progress):
+@WORKERS_OPTION
+@click.option("--from-parquet", "from_parquet", type=click.Path(exists=True, file_okay=False),
+              help="Load a folder written by `timeline extract --to-parquet`, then merge.")
+def ingest(paths, db, gazetteer, progress, workers, from_parquet):
     """Read documents (.txt, .md, .jsonl, .html; files or folders) into the database.
 
     Unchanged documents are left alone; a changed one replaces its own events.
     Bad inputs are reported one per line and skipped (exit code 2); the rest is stored.
 
     \b
-    Example:
+    Examples:
       timeline ingest seeds/ more/article.md --db news.duckdb
+      timeline ingest corpus.jsonl --workers 4
+      timeline ingest --from-parquet extracted/ --db news.duckdb
     """
-    sys.exit(_ingest(db, paths, progress, gazetteer))
+    if not paths and not from_parquet:
+        raise click.UsageError("give documents to read, or --from-parquet DIR")
+    sys.exit(_ingest(db, paths, progress, gazetteer, _workers(workers), from_parquet))
 
 
 @main.command("build-site")
@@ -106,17 +126,51 @@ def build_site_cmd(db, out):
 @DB_OPTION
 @click.option("--out", default="site", show_default=True, type=click.Path(file_okay=False), help="Site folder.")
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: on a terminal).")
+@WORKERS_OPTION
 @click.pass_context
-def build(ctx, paths, db, out, progress):
+def build(ctx, paths, db, out, progress, workers):
     """Ingest documents, then build the site: the main job.
 
     \b
     Example:
       timeline build seeds/
     """
-    code = _ingest(db, paths, progress, None)
+    code = _ingest(db, paths, progress, None, _workers(workers))
     ctx.invoke(build_site_cmd, db=db, out=out)
     sys.exit(code)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--to-parquet", "to_parquet", required=True, type=click.Path(file_okay=False),
+              help="Folder for the Parquet datasets (documents, mentions, ...; partitioned by lang and year).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: a process pool here; dask: dask.distributed workers.")
+@click.option("--scheduler", help="Address of a running Dask scheduler (tcp://host:8786); default: a LocalCluster.")
+@WORKERS_OPTION
+@click.option("--gazetteer", type=click.Path(exists=True, dir_okay=False), envvar="TIMELINE_GAZETTEER",
+              help="A gazetteer file of your own (TSV, see timeline/gazetteer/README.md).")
+def extract(paths, to_parquet, engine, scheduler, workers, gazetteer):
+    """Extract documents into partitioned Parquet, without a database (load it with `ingest --from-parquet`).
+
+    \b
+    Examples:
+      timeline extract corpus/ --to-parquet out/ --workers 0
+      timeline extract corpus/ --to-parquet /shared/out --engine dask --scheduler tcp://head:8786
+    """
+    from .distributed import extract as run
+
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler goes with --engine dask")
+    try:
+        report = run(paths, to_parquet, engine=engine, scheduler=scheduler, workers=_workers(workers),
+                     user_gazetteer=gazetteer)
+    except TimelineError as e:
+        _fail(e)
+    for err in report.errors:
+        click.echo(f"timeline: skipped {err}", err=True)
+    click.echo(f"{report.line()} to {to_parquet}/", err=True)
+    sys.exit(0 if report.ok else 2)
 
 
 @main.command()

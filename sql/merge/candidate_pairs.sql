@@ -1,7 +1,9 @@
--- Pairs of mentions that may tell the same happening (spec, "One event per happening").
--- Blocked by type and month (with its neighbours), so DuckDB runs it as a hash join
--- over millions of mentions. Read by timeline/store/merge.py, which clusters the pairs.
---   a, b                 mention ids, a founded before b (reported, document, offset)
+-- Pairs of mentions that may tell the same happening (spec, "One event per happening"): the
+-- rules, applied to the blocked pairs of sql/merge/pair_blocks.sql (table `_blocks`) of the
+-- working table `_mk` (sql/merge/keys.sql). Read by timeline/store/merge.py, which clusters them.
+--   a, b                 mention ords, a founded before b (reported, document, offset)
+-- A rule that lets more pairs through across documents must widen pair_blocks.sql to match
+-- (tests/test_parallel.py checks the blocks against these rules run over every pair).
 -- Rules (thresholds documented in ARCHITECTURE.md, "Merging"):
 --   type     the same; an agreement joins a signing of the same document (one happening told twice)
 --   status   the same, or a planned day that the occurred mention happened on
@@ -14,23 +16,23 @@
 --            visited", "the guests were received by", "the talks were attended by").
 --   place    strikes, halts, starts and volumes at two different places are two happenings
 --   volume   the same period, unit and rate, and figures within a factor of two
-WITH family AS (
-    SELECT *, CASE WHEN type IN ('agreement', 'signing') THEN 'signing' ELSE type END AS fam FROM mention_keys()
+WITH pa AS MATERIALIZED (  -- the blocked pairs first: joining _mk to itself on the rules' terms is quadratic
+    SELECT p.b AS b_ord, a.* FROM _blocks p JOIN _mk a ON a.ord = p.a
 )
-SELECT a.id AS a, b.id AS b
-FROM family a
-JOIN family b
-  ON a.fam = b.fam AND a.ord < b.ord
- AND (a.type = b.type OR a.doc_id = b.doc_id)
- AND (
-      (a.date_start IS NULL OR b.date_start IS NULL OR a.basis = 'document_date' OR b.basis = 'document_date')
-      AND a.doc_id = b.doc_id
-   OR b.bucket BETWEEN a.bucket - 1 AND a.bucket_end + 1
-      AND (a.date_start <= b.date_end AND b.date_start <= a.date_end
-           OR a.doc_id <> b.doc_id AND a.precision = 'day' AND b.precision = 'day'
-              AND abs(date_diff('day', a.date_start, b.date_start)) <= 2)
- )
-WHERE (a.status = b.status
+SELECT a.ord AS a, b.ord AS b
+FROM pa a
+JOIN _mk b ON b.ord = a.b_ord
+WHERE a.fam = b.fam AND a.ord < b.ord
+  AND (a.type = b.type OR a.doc_id = b.doc_id)
+  AND (
+       (a.date_start IS NULL OR b.date_start IS NULL OR a.basis = 'document_date' OR b.basis = 'document_date')
+       AND a.doc_id = b.doc_id
+    OR b.bucket BETWEEN a.bucket - 1 AND a.bucket_end + 1
+       AND (a.date_start <= b.date_end AND b.date_start <= a.date_end
+            OR a.doc_id <> b.doc_id AND a.precision = 'day' AND b.precision = 'day'
+               AND abs(date_diff('day', a.date_start, b.date_start)) <= 2)
+  )
+  AND (a.status = b.status
        OR a.precision = 'day' AND b.precision = 'day' AND a.date_start = b.date_start)
   -- two facilities, ports or routes are two happenings, whoever is named
   AND NOT (a.type IN ('drone_strike', 'supply_halt', 'supply_start', 'volume')
@@ -45,4 +47,3 @@ WHERE (a.status = b.status
                     CASE WHEN a.place_id IS NOT NULL THEN a.place_id = b.place_id END)
        OR a.doc_id = b.doc_id AND a.type = 'meeting'
           AND a.date_start = b.date_start AND a.date_end = b.date_end)
-ORDER BY b.id, a.id

@@ -1,8 +1,9 @@
 -- Replace the canonical events with the merge's result. Run by timeline/store/merge.py inside
--- the caller's transaction, with the Arrow tables it registers by name:
---   asg (mention id -> event id), ids (event id -> created_at of an id kept from before),
---   al (alias -> event id)
-UPDATE mentions SET event_id = asg.event_id FROM asg WHERE mentions.id = asg.id;
+-- the caller's transaction, with the temp tables it makes:
+--   _asg (mention id -> event id), _ids (event id -> created_at of an id kept from before),
+--   _al (alias -> event id)
+-- merge.py runs the statements one at a time (a statement must see the rows of the ones before).
+UPDATE mentions SET event_id = _asg.event_id FROM _asg WHERE mentions.id = _asg.id;
 DELETE FROM event_actors;
 -- an actor's role in the event: the strongest any claim gives it
 INSERT INTO event_actors
@@ -16,7 +17,7 @@ INSERT INTO events BY NAME
            event_summary(ce.type, ce.status, summary_names(ce.id), p.name) AS summary,
            coalesce(ids.created_at, current_timestamp) AS created_at
     FROM canonical_events(NULL) ce
-    LEFT JOIN ids ON ids.id = ce.id
+    LEFT JOIN _ids ids ON ids.id = ce.id
     LEFT JOIN places p ON p.id = ce.place_id;
 DELETE FROM event_aliases;
-INSERT INTO event_aliases BY NAME SELECT * FROM al;
+INSERT INTO event_aliases BY NAME SELECT * FROM _al;

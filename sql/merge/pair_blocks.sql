@@ -1,0 +1,66 @@
+-- Blocking for the merge: pairs (a, b) of mention ords, a founded before b, that MAY be one
+-- happening; sql/merge/candidate_pairs.sql then applies the rules to these pairs only.
+-- Every key is an equality, so DuckDB runs this as hash joins (spilling to disk when it must)
+-- instead of comparing every two mentions of a type.
+--
+-- The blocks must hold every pair the rules can accept (a superset; tests/test_distributed.py
+-- checks this against the rules run over all pairs):
+--   * same document: every two mentions of one family (small: a document's mentions).
+--   * across documents (same type, both dated), a probe row of a meets a build row of b when
+--     they share all three of:
+--       type;
+--       time: b's start month is within a's months widened by one (the bucket rule); for two
+--             day dates, b's 2-day bin is a's or a neighbour (covers "up to 2 days apart").
+--             Classes keep the two apart: D (day-day), M (b not a day), Md (a not a day, b a day);
+--       actors: a token. actors_agree (sql/macros/actors_agree.sql) needs one of: a shared
+--             person ('p:'); when not both name people, a shared country ('c:', not between two
+--             sides naming people); when not both name people nor both countries, the same
+--             place ('pl:', by the class of what each names). A probe token of a meets the
+--             build token of b with the same text.
+WITH dated AS (
+    SELECT ord, type, doc_key, day, precision = 'day' AND date_start = date_end AS is_day, bucket, bucket_end, people, countries, place_id,
+           len(people) > 0 AS has_p, len(countries) > 0 AS has_c
+    FROM _mk WHERE date_start IS NOT NULL
+),
+tokens AS (  -- (ord, probe, build): the texts a probe of this mention and a build of it carry
+    SELECT ord, t.probe, t.build FROM (
+        SELECT ord, unnest(
+               list_transform(people, lambda p: {'probe': 'p:' || p, 'build': 'p:' || p})
+            || flatten(list_transform(countries, lambda c:
+                   [{'probe': 'c:' || c || ':N', 'build': CASE WHEN has_p THEN NULL ELSE 'c:' || c || ':N' END},
+                    {'probe': CASE WHEN has_p THEN NULL ELSE 'c:' || c || ':P' END,
+                     'build': CASE WHEN has_p THEN 'c:' || c || ':P' END}]))
+            || CASE WHEN place_id IS NULL THEN []
+                    ELSE list_transform(['00', '01', '10', '11'], lambda k:
+                         {'probe': CASE WHEN (k[1] = '0' OR NOT has_p) AND (k[2] = '0' OR NOT has_c)
+                                        THEN 'pl:' || place_id || ':' || k END,
+                          'build': CASE WHEN k = (CASE WHEN has_p THEN '1' ELSE '0' END || CASE WHEN has_c THEN '1' ELSE '0' END)
+                                        THEN 'pl:' || place_id || ':' || k END}) END
+        ) AS t FROM dated
+    )
+),
+build_time AS (  -- (ord, class, key) of b
+    SELECT ord, 'D' AS cls, day // 2 AS k FROM dated WHERE is_day
+    UNION ALL SELECT ord, CASE WHEN is_day THEN 'Md' ELSE 'M' END, bucket FROM dated
+),
+probe_time AS (  -- (ord, class, key) of a
+    SELECT ord, 'D' AS cls, day // 2 + unnest([-1, 0, 1]) AS k FROM dated WHERE is_day
+    UNION ALL
+    SELECT ord, c.cls, k
+    FROM (SELECT ord, is_day, unnest(range(bucket - 1, bucket_end + 2)) AS k FROM dated) m
+    JOIN (VALUES ('M'), ('Md')) c(cls) ON c.cls = 'M' OR NOT m.is_day
+),
+build AS (
+    SELECT d.ord, d.doc_key, hash(d.type, bt.cls, bt.k, t.build) AS key
+    FROM dated d JOIN build_time bt USING (ord) JOIN tokens t USING (ord) WHERE t.build IS NOT NULL
+),
+probe AS (
+    SELECT d.ord, d.doc_key, hash(d.type, pt.cls, pt.k, t.probe) AS key
+    FROM dated d JOIN probe_time pt USING (ord) JOIN tokens t USING (ord) WHERE t.probe IS NOT NULL
+)
+SELECT DISTINCT a, b FROM (
+    SELECT p.ord AS a, b.ord AS b FROM probe p JOIN build b ON b.key = p.key AND p.ord < b.ord AND p.doc_key <> b.doc_key
+    UNION ALL
+    SELECT a.ord, b.ord FROM _mk a JOIN _mk b ON b.doc_key = a.doc_key AND b.fam = a.fam AND a.ord < b.ord
+               AND b.doc_id = a.doc_id
+)
