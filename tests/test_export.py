@@ -93,3 +93,10 @@ def test_seeds_against_their_gold(seeds_db, tmp_path):
                         "--pred", str(out), "--json"], capture_output=True, text=True, check=True)
     strict = json.loads(r.stdout)["strict"]
     assert strict["f1"] >= 0.80, strict
+
+
+def test_sql_csv_writes_nested_values_as_json(seeds_db):
+    r = run_cli("sql", "SELECT id, actors FROM export_events ORDER BY id LIMIT 3", "--db", str(seeds_db), "--format", "csv")
+    assert r.returncode == 0, r.stderr
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert len(rows) == 3 and all(isinstance(json.loads(row["actors"]), list) for row in rows)

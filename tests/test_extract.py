@@ -105,3 +105,14 @@ def test_every_quote_is_the_text_at_its_offsets(name):
     doc = next(read_file(PROBE / name))
     for m in extract_document(doc).mentions:
         assert doc.text[m.start:m.end] == m.quote
+
+
+def test_dates_read_a_planned_events_time_forward():
+    """`timeline dates` and timeline.dates() read a year-less time forward where a planned
+    event owns it, backward where something done owns it."""
+    planned = timeline.dates("Поставки газа начнутся с 1 января.", "ru", "2025-12-10")
+    assert [(r["date_start"], r["basis"]) for r in planned] == [("2026-01-01", "inferred_year")]
+    done = timeline.dates("Поставки газа начались 1 января.", "ru", "2025-12-10")
+    assert [r["date_start"] for r in done] == ["2025-01-01"]
+    said = timeline.dates("On 7 December the minister said the republic intends to import gas.", "en", "2023-01-20")
+    assert [r["date_start"] for r in said] == ["2022-12-07"]

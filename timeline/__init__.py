@@ -117,8 +117,8 @@ def open(path: str | Path = "timeline.duckdb", read_only: bool = False) -> Timel
 
 def dates(text: str, lang: str, ref: date | str | None = None) -> list[dict]:
     """Temporal expressions of one document, as `timeline dates` prints them."""
-    from .temporal import dates_records
+    from .pipeline import dates as find
 
     if isinstance(ref, str):
         ref = date.fromisoformat(ref)
-    return dates_records(text, lang, ref)
+    return find(text, lang, ref)

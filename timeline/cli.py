@@ -224,7 +224,14 @@ def sql(query, db, fmt):
         click.echo(f"timeline: query failed: {str(e).splitlines()[0]}", err=True)
         sys.exit(1)
     if fmt == "csv":
-        click.echo(df.write_csv(), nl=False)
+        import csv
+
+        # CSV holds no nested values: lists and structs go as JSON text (spec, "export")
+        w = csv.writer(sys.stdout)
+        w.writerow(df.columns)
+        for row in df.iter_rows():
+            w.writerow(json.dumps(v, ensure_ascii=False, default=str) if isinstance(v, (list, dict)) else
+                       ("" if v is None else v) for v in row)
     elif fmt == "json":
         for row in df.iter_rows(named=True):
             click.echo(json.dumps(row, ensure_ascii=False, default=str))
@@ -249,7 +256,7 @@ def dates(file, lang, ref, many):
       timeline dates --jsonl phrases.jsonl
     """
     from .ingest.language import detect
-    from .temporal import dates_records
+    from .pipeline import dates as dates_records
 
     def parse_ref(value, where):
         if not value:
