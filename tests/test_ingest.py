@@ -164,3 +164,16 @@ def test_a_busy_database_is_reported_not_traced(tmp_path):
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_hard_wrapped_lines_stay_one_sentence():
+    from timeline.sentences import split
+
+    text = ("Беспилотники атаковали НПС\n\n29 ноября беспилотники атаковали станцию, сообщили в КТК. "
+            "В 2024 году было\nпрокачано 1,06 млн тонн нефти.\nВторой абзац.\nHeadline without a stop\nNext one.")
+    got = [(s.paragraph, s.text) for s in split(text)]
+    assert got == [(0, "Беспилотники атаковали НПС"),
+                   (1, "29 ноября беспилотники атаковали станцию, сообщили в КТК."),
+                   (1, "В 2024 году было\nпрокачано 1,06 млн тонн нефти."),
+                   (2, "Второй абзац."), (3, "Headline without a stop"), (4, "Next one.")]
+    assert all(text[s.start:s.end] == s.text for s in split(text))
