@@ -39,10 +39,12 @@ class Outcome:
 
 
 def warm(user_gazetteer: str | None = None) -> None:
-    """Load the extractor's data in this process (gazetteer, language tables, matchers)."""
+    """Load the extractor's data in this process (gazetteer, language tables, matchers, language model)."""
     from ..pipeline import extract_document, extractor_version
+    from .language import detect
 
     extractor_version(user_gazetteer)
+    detect(_WARM["en"])  # loads the language identifier's model
     for lang, text in _WARM.items():
         try:
             extract_document(Document(id=f"warm-{lang}", text=text, lang=lang), user_gazetteer)
