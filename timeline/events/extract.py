@@ -333,9 +333,12 @@ class DocumentExtractor:
         if same_para:
             return same_para
         if self.words.anaphora and self.words.anaphora.search(sentences[si].text):
-            several = next((actors_by_sent[j] for j in earlier if len({a.id for a in actors_by_sent[j]}) > 1), None)
-            if several:
-                return several
+            # "the parties" are the people or bodies last named together, else the countries
+            for kinds in (("person", "organisation"), ("person", "organisation", "country")):
+                several = next((actors_by_sent[j] for j in earlier
+                                if len({a.id for a in actors_by_sent[j] if a.kind in kinds}) > 1), None)
+                if several:
+                    return several
         if si > 0 and actors_by_sent[0]:
             return actors_by_sent[0]
         return next((actors_by_sent[j] for j in earlier if actors_by_sent[j]), [])
