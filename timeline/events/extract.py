@@ -166,7 +166,7 @@ class DocumentExtractor:
         # the language whose triggers, status, quantity and discourse data read this text
         self.data_lang = langdata.data_language(lang)
         self.words = _discourse(self.data_lang or lang)
-        self.dated: list[tuple[Mention, TimeExpr]] = []  # mentions dated by the text, for antecedents
+        self.dated: list[tuple[int, Mention, TimeExpr]] = []  # (paragraph, mention, time) the text dated
 
     def run(self, sentences: list[Sentence]) -> list[Mention]:
         if self.data_lang is None:
@@ -224,12 +224,15 @@ class DocumentExtractor:
             out.append(replace(tr, start=tr.start + s.start, end=tr.end + s.start))
         return out
 
-    def _antecedent(self, trig: Trigger, actors: list[ActorMatch], own_actors: bool) -> TimeExpr | None:
-        """The time of the latest earlier mention of the same kind of event that the text dated,
-        when this clause may be about the same happening (actors shared, or none of its own)."""
+    def _antecedent(self, trig: Trigger, paragraph: int, actors: list[ActorMatch], own_actors: bool) -> TimeExpr | None:
+        """The time of the latest earlier mention of the same kind of event that the text dated
+        in this paragraph or the one before, when this clause may be about the same happening
+        (actors shared, or none of its own)."""
         family = TYPE_FAMILY.get(trig.type, trig.type)
         ids = {a.id for a in actors}
-        for m, t in reversed(self.dated):
+        for para, m, t in reversed(self.dated):
+            if para < paragraph - 1:
+                break
             if TYPE_FAMILY.get(m.type, m.type) != family:
                 continue
             if not own_actors or ids & {a.id for a, _ in m.actors}:
@@ -285,7 +288,7 @@ class DocumentExtractor:
         from_text = set(times)
         for trig in triggers:
             if trig.start not in times and not background:
-                ante = self._antecedent(trig, actors, bool(actors_by_sent[si]))
+                ante = self._antecedent(trig, s.paragraph, actors, bool(actors_by_sent[si]))
                 if ante is not None:
                     times[trig.start] = ante
         sibling = next((times[t.start] for t in triggers if t.start in times), None)
@@ -315,7 +318,7 @@ class DocumentExtractor:
             m = self._mention(s, trig, k, statuses[trig.start], time, trig.start in forward, actors, places, quantity)
             out.append(m)
             if time is not None and m.basis != "document_date":
-                self.dated.append((m, time))
+                self.dated.append((s.paragraph, m, time))
         return out
 
     def _actors(self, si: int, sentences: list[Sentence], actors_by_sent) -> list[ActorMatch]:
