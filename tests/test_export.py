@@ -92,7 +92,7 @@ def test_seeds_against_their_gold(seeds_db, tmp_path):
     r = subprocess.run([sys.executable, str(ROOT / "tests" / "scoring" / "score_events.py"), "--gold", str(GOLD),
                         "--pred", str(out), "--json"], capture_output=True, text=True, check=True)
     strict = json.loads(r.stdout)["strict"]
-    assert strict["f1"] >= 0.80, strict
+    assert strict["f1"] >= 0.95, strict  # 0.977 measured: 21 of 21 found, one false plan
 
 
 def test_sql_csv_writes_nested_values_as_json(seeds_db):
