@@ -3,10 +3,10 @@
 -- Every key is an equality, so DuckDB runs this as hash joins (spilling to disk when it must)
 -- instead of comparing every two mentions of a type.
 --
--- The blocks must hold every pair the rules can accept (a superset; tests/test_distributed.py
--- checks this against the rules run over all pairs):
+-- The blocks must hold every pair the rules can accept that the clustering uses (a superset;
+-- tests/test_parallel.py checks this against the rules run over all pairs):
 --   * same document: every two mentions of one family (small: a document's mentions).
---   * across documents (same type, both dated), a probe row of a meets a build row of b when
+--   * across documents (same type, both dated by their text), a probe row of a meets a build row of b when
 --     they share all three of:
 --       type;
 --       time: b's start month is within a's months widened by one (the bucket rule); for two
@@ -20,7 +20,9 @@
 WITH dated AS (
     SELECT ord, type, doc_key, day, precision = 'day' AND date_start = date_end AS is_day, bucket, bucket_end, people, countries, place_id,
            len(people) > 0 AS has_p, len(countries) > 0 AS has_c
-    FROM _mk WHERE date_start IS NOT NULL
+    -- a weak mention (dated by its document, or undated) joins only within its own document
+    -- (timeline/store/merge.py, cluster): its pairs across documents are never used
+    FROM _mk WHERE date_start IS NOT NULL AND basis NOT IN ('document_date', 'undated')
 ),
 tokens AS (  -- (ord, probe, build): the texts a probe of this mention and a build of it carry
     SELECT ord, t.probe, t.build FROM (
