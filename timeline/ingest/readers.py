@@ -6,6 +6,7 @@ so that the good documents of a run are kept.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -72,6 +73,8 @@ def _meta(doc: Document, meta: dict) -> Document:
         value = meta.get(key)
         if value is not None:
             setattr(doc, key, str(value).strip())
+    if doc.lang:  # a BCP 47 tag's language: ru-RU, en_US, kk-Cyrl-KZ -> ru, en, kk
+        doc.lang = re.split(r"[-_]", doc.lang, maxsplit=1)[0].lower() or None
     return doc
 
 
