@@ -43,7 +43,8 @@ def test_case(lang, row):
         assert found == [], [e.record() for e in found]
         return
     want = (row["date_text"], row["date_start"], row["date_end"], row["precision"], row["basis"])
-    got = [(e.text, str(e.date_start), str(e.date_end), e.precision, e.basis) for e in found]
+    # an undated expression ("на днях", "recently") is written None None None undated
+    got = [(e.text, str(e.date_start), str(e.date_end), str(e.precision), e.basis) for e in found]
     assert want in got, got
 
 
@@ -182,6 +183,102 @@ def test_unseen_languages_fall_back_to_cldr():
     (e,) = find_dates("Anlaşma 7 Ekim 2023 tarihinde imzalandı.", "tr", None)
     assert e.date_start == date(2023, 10, 7)
     assert find_dates("Der Vertrag kostet 43 Millionen.", "de", None) == []
+
+
+def test_forward_readings_of_year_less_dates():
+    """Every year-inferred, weekday or year-less quarter expression carries the
+    reading forward from the reference date (what a plan names)."""
+    cases = [
+        ("ru", "2025-08-01", "Форум пройдет 10–12 сентября в Баку.", ("2025-09-10", "2025-09-12")),
+        ("ru", "2025-09-12", "В четвертом квартале «Транснефть» планирует увеличить прокачку.",
+         ("2025-10-01", "2025-12-31")),
+        ("ru", "2025-03-10", "В июне планируется подписать контракт.", ("2025-06-01", "2025-06-30")),
+        ("ru", "2025-12-10", "Поставки газа начнутся с 1 января.", ("2026-01-01", "2026-01-01")),
+        ("ru", "2025-10-20", "Работы завершат до середины декабря.", ("2025-12-11", "2025-12-20")),
+        ("el", "2025-12-03", "Η κοινοπραξία αναμένει πλήρη λειτουργία έως τα μέσα Δεκεμβρίου.",
+         ("2025-12-11", "2025-12-20")),
+        ("en", "2025-08-01", "The working group will meet between Sept 10 and 12.", ("2025-09-10", "2025-09-12")),
+        ("kk", "2025-09-12", "Төртінші тоқсанда экспортты ұлғайту жоспарлануда.", ("2025-10-01", "2025-12-31")),
+        ("ru", "2025-10-22", "Переговоры продолжатся в пятницу.", ("2025-10-24", "2025-10-24")),
+        ("en", "2025-05-01", "Putin is expected at the St. Petersburg International Economic Forum.",
+         ("2025-06-18", "2025-06-21")),
+    ]
+    for lang, ref, text, want in cases:
+        (e,) = find_dates(text, lang, date.fromisoformat(ref))
+        assert e.future is not None, (text, e)
+        assert (e.future[0].isoformat(), e.future[1].isoformat()) == want, (text, e)
+        assert e.future_edtf, (text, e)
+
+
+def test_year_to_date_is_no_reference_date():
+    text = ("Ашхабад, 20 октября (Новости-Центральная Азия). Переговоры по проекту шли с начала года. "
+            "В марте 2025 года министры подписали меморандум.")
+    rd = reference_date(text, "ru")
+    assert (rd.date, rd.how) == (date(2025, 10, 20), "dateline")
+    got = {e.text: (e.date_start, e.date_end) for e in find_dates(text, "ru", None)}
+    assert got["с начала года"] == (date(2025, 1, 1), date(2025, 10, 20))
+    # no dateline: "since the start of the year" still gives no date of its own to the text
+    rd = reference_date("Переговоры шли с начала года. В марте 2025 года министры подписали меморандум.", "ru")
+    assert rd.date == date(2025, 3, 1)
+
+
+def test_dateline_without_year():
+    # the narrative gives the year: a dateline reference date
+    rd = reference_date("Ашхабад, 20 октября (Новости-Центральная Азия). В марте 2025 года стороны "
+                        "подписали меморандум.", "ru")
+    assert (rd.date, rd.how) == (date(2025, 10, 20), "dateline")
+    # nothing gives it: no date is guessed
+    rd = reference_date("Ашхабад, 20 октября (Новости-Центральная Азия). Стороны подписали контракт.", "ru")
+    assert rd.date is None
+    # with metadata the dateline's year is the metadata's, and the span is still a dateline
+    from timeline.temporal import dateline_spans
+    text = "ASHGABAT, Oct 20 (Reuters) - Iraq signed a gas swap deal."
+    exprs = find_dates(text, "en", date(2025, 10, 21))
+    assert dateline_spans(text, exprs) and exprs[0].date_start == date(2025, 10, 20)
+
+
+def test_inferred_reference_never_passes_the_dateline_nor_a_plan():
+    text = ("Москва, 7 октября 2023 года. Встреча министров состоится 12 декабря. "
+            "Ранее, 5 октября, стороны обсудили транзит.")
+    rd = reference_date(text, "ru")
+    assert (rd.date, rd.how) == (date(2023, 10, 7), "dateline")
+    got = {e.text: e for e in find_dates(text, "ru", None)}
+    assert got["12 декабря"].future == (date(2023, 12, 12), date(2023, 12, 12))
+    # targets and plans do not date a text: the latest date of something done does
+    for text in ("В марте 2025 года стороны подписали меморандум. К 2030 году объем вырастет. "
+                 "Строительство планируется завершить в ноябре.",
+                 "В марте 2025 года стороны подписали меморандум. Работы завершат до конца года.",
+                 "In March 2025 the sides signed a memorandum. Output will double by 2030."):
+        lang = "en" if text.startswith("In") else "ru"
+        assert reference_date(text, lang).date == date(2025, 3, 1), text
+
+
+def test_occasion_edition_by_year_or_place():
+    ref = date(2025, 10, 20)
+    (e, _) = find_dates("Putin and Xi met on the sidelines of the BRICS summit in Kazan in October 2024.", "en", ref)
+    assert (e.date_start, e.date_end) == (date(2024, 10, 22), date(2024, 10, 24))
+    (e,) = find_dates("Лидеры встретились на полях саммита БРИКС в Казани.", "ru", ref)
+    assert e.date_start == date(2024, 10, 22)
+    (e,) = find_dates("Лидеры встретились на саммите БРИКС.", "ru", date(2024, 11, 1))
+    assert e.date_start == date(2024, 10, 22) and e.basis == "named_event"
+
+
+def test_eve_same_day_and_recently():
+    ref = date(2025, 10, 20)
+    (e, _) = find_dates("Накануне саммита БРИКС в Казани лидеры провели переговоры.", "ru", ref)
+    assert e.date_start == date(2024, 10, 21)
+    (e,) = find_dates("В тот же день министр сделал заявление.", "ru", ref)
+    assert e.date_start is None and e.basis == "undated"
+
+
+def test_hyphen_suffixes_without_language_data():
+    """Languages read from CLDR: a case ending hyphened or apostrophed onto a year
+    or a day ("2023-cü ildə") leaves the number a year or a day."""
+    ref = date(2025, 10, 20)
+    got = {e.text: (e.date_start, e.date_end) for e in find_dates(
+        "2023-cü ildə müqavilə imzalanıb, 2024-cü ilin oktyabr ayında isə icra başlayıb.", "az", ref)}
+    assert got["2023-cü ildə"] == (date(2023, 1, 1), date(2023, 12, 31))
+    assert got["2024-cü ilin oktyabr"] == (date(2024, 10, 1), date(2024, 10, 31))
 
 
 # ------------------------------------------------------------ contract

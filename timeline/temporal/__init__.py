@@ -44,7 +44,8 @@ def _find(text: str, lang: str, ref: date | None) -> tuple[list[TimeExpr], date 
     hit = _cache.get("found")
     if hit is not None and hit[0] == key:
         return list(hit[1]), hit[2]
-    exprs, used = resolve_all(text, _candidates(text, lang, ref), ref)
+    # without a reference date, a dateline (its year placed by the narrative) gives it
+    exprs, used = resolve_all(text, _candidates(text, lang, ref), ref, dateline if ref is None else None)
     _cache["found"] = (key, tuple(exprs), used)
     return exprs, used
 
@@ -57,7 +58,8 @@ def find_dates(text: str, lang: str, ref: date | None = None) -> list[TimeExpr]:
 
 
 def reference_date(text: str, lang: str) -> RefDate:
-    """The header line, else the dateline, else the narrative's latest date."""
+    """The header line, else the dateline (its year, when left out, from the
+    narrative), else the narrative's latest date."""
     head = header_date(text)
     if head:
         return RefDate(head[0], "header")

@@ -20,7 +20,17 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 RELATIVE = ("today", "yesterday", "day_before_yesterday", "tomorrow", "day_after_tomorrow",
             "this_week", "last_week", "next_week", "this_month", "last_month", "next_month",
-            "this_year", "last_year", "next_year")
+            "this_year", "last_year", "next_year", "before_last_year",
+            # the day before the reference date (or before the date that follows: "on the eve of 9 May")
+            "eve",
+            # the date of the previous temporal expression of the text
+            "same_day",
+            # "recently": no date of its own (kept undated, never guessed)
+            "recently",
+            # from 1 January of the reference year to the reference date
+            "year_to_date")
+# "last/this/next" before a weekday, a month or a season ("last Friday", "this autumn")
+SHIFTS = {"last": -1, "this": 0, "next": 1}
 PARTS = ("early", "mid", "late", "first_half", "second_half")
 SEASONS = ("spring", "summer", "autumn", "winter")
 UNITS = {"year": "y", "month_marker": "k", "quarter": "Q", "half": "H",
@@ -39,7 +49,8 @@ SCHEMA: dict[str, tuple[str, ...] | None] = {
     "seasons": SEASONS,
     "units": tuple(UNITS),
     "ordinals": ORDINALS + ("suffixes",),
-    "connectors": tuple(CONNECTORS) + ("future",),
+    "shifts": tuple(SHIFTS),
+    "connectors": tuple(CONNECTORS) + ("future", "future_verbs"),
     "weak": ("forms", "capitalized"),
 }
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
@@ -63,6 +74,7 @@ class Lexicon:
     bare_weekday: bool
     entries: dict[str, list[Entry]] = field(default_factory=dict)
     future: frozenset = frozenset()
+    future_verbs: frozenset = frozenset()  # words near a date that say it is planned ("will", "to be held")
     ordinal_suffixes: frozenset = frozenset()
     month_prefixes: dict[str, Entry] = field(default_factory=dict)  # fallback languages only
 
@@ -139,9 +151,12 @@ def build(lang: str, data: dict, prefix_match: bool = False) -> Lexicon:
         add_forms(data["units"].get(name, []), tag, name)
     for i, name in enumerate(ORDINALS, 1):
         add_forms(data["ordinals"].get(name, []), "O", i)
+    for name, value in SHIFTS.items():
+        add_forms(data.get("shifts", {}).get(name, []), "L", value)
     for name, tag in CONNECTORS.items():
         add_forms(data["connectors"].get(name, []), tag, name)
     lex.future = frozenset(phrase_keys(f)[-1] for f in data["connectors"].get("future", []) if f)
+    lex.future_verbs = frozenset(fold(f) for f in data["connectors"].get("future_verbs", []) if f)
     lex.ordinal_suffixes = frozenset(fold(s) for s in data["ordinals"].get("suffixes", []))
     if prefix_match:
         for lst in lex.entries.values():
@@ -178,8 +193,9 @@ def fallback_data(lang: str) -> dict:
             data["settings"]["orders"] = ["dmy", "mdy"]
         if "d." in pattern:
             data["settings"]["orders"].append("dotdmy")
-        if pattern.find("y") < pattern.find("d"):
-            data["settings"]["orders"].append("ydm")
+        # year-first phrases ("2023-cü ilin oktyabr ayında", "2023-yil 7-oktabr") are read
+        # in any language without data: "<year> <year word> <month>" says nothing else
+        data["settings"]["orders"].append("ydm")
     except Exception:  # unknown to CLDR: numbers only
         pass
     rel_map = {"0 day ago": "today", "1 day ago": "yesterday", "in 1 day": "tomorrow",

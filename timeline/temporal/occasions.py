@@ -30,6 +30,16 @@ class Edition:
     start: date
     end: date
     precision: str
+    place: re.Pattern | None = None  # the edition's host city, as the text may name it
+
+
+# how far around an alias a year or a host city still names the edition ("the BRICS
+# summit in Kazan in October 2024"): a few words, within the sentence
+_NEAR = 48
+_NEAR_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_SENTENCE_END = re.compile(r"[.!?;\n]\s")
+# an annual occasion named without its year: an edition at most this far from the reference date
+_ANNUAL_DAYS = 400
 
 
 @dataclass(frozen=True)
@@ -53,7 +63,12 @@ def _alias_pattern(alias: str) -> str:
 
 def _edition(d: dict, year: int | None = None) -> Edition:
     st, en = d["start"], d["end"]
-    return Edition(year or st.year, st, en, d.get("precision", "day"))
+    places = d.get("places", [])
+    place = None
+    if places:
+        alt = "|".join(sorted((_alias_pattern(a) for a in places), key=len, reverse=True))
+        place = re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.IGNORECASE)
+    return Edition(year or st.year, st, en, d.get("precision", "day"), place)
 
 
 @cache
@@ -147,24 +162,63 @@ def _matches(text: str):
                 yield occs[k], m, ws
 
 
+def _around(text: str, start: int, end: int) -> str:
+    """The few words around an alias, within its sentence (made Latin like the aliases)."""
+    before = text[max(0, start - _NEAR):start]
+    cut = None
+    for cut in _SENTENCE_END.finditer(before):
+        pass
+    if cut is not None:
+        before = before[cut.end():]
+    after = text[end:end + _NEAR]
+    stop = _SENTENCE_END.search(after)
+    if stop:
+        after = after[:stop.start()]
+    return (before + " " + after).translate(CONFUSABLE_TO_LATIN)
+
+
+def _edition_near(occ: Occasion, text: str, start: int, end: int) -> tuple[Edition | None, bool]:
+    """The edition a year or a host city near the alias names: (edition, whether
+    anything near named one)."""
+    near = _around(text, start, end)
+    years = {int(y) for y in _NEAR_YEAR.findall(near)}
+    eds = [e for e in occ.editions if e.year in years]
+    if len(eds) == 1:
+        return eds[0], True
+    by_place = [e for e in (eds or occ.editions) if e.place is not None and e.place.search(near)]
+    if len(by_place) == 1:
+        return by_place[0], True
+    return None, bool(years)
+
+
 def find_occasions(text: str, ref: date | None) -> list[Cand]:
     out: list[Cand] = []
     for occ, m, ws in _matches(text):
-        if True:
-            named = None
-            if not occ.series:
-                named = _named(occ.editions[0])
+        named = fut = None
+        start, end = ws + m.start(), ws + m.end()
+        if not occ.series:
+            named = _named(occ.editions[0])
+        else:
+            yr = m.group("yr")
+            if yr:
+                y = int(yr)
+                ed = next((e for e in occ.editions if e.year == y), None)
+                named = _named(ed) if ed else (date(y, 1, 1), date(y, 12, 31), "year", f"{y:04d}")
             else:
-                yr = m.group("yr")
-                if yr:
-                    y = int(yr)
-                    ed = next((e for e in occ.editions if e.year == y), None)
-                    named = _named(ed) if ed else (date(y, 1, 1), date(y, 12, 31), "year", f"{y:04d}")
-                elif occ.annual and ref is not None and occ.editions:
-                    ed = min(occ.editions, key=lambda e: abs((e.start - ref).days))
-                    if abs((ed.start - ref).days) <= 200:
-                        named = _named(ed)
-            if named is None:
-                continue
-            out.append(Cand(ws + m.start(), ws + m.end(), f"occasion.{occ.id}", "named", named=named))
+                ed, said = _edition_near(occ, text, start, end)
+                if ed is not None:
+                    named = _named(ed)
+                elif not said and occ.annual and ref is not None and occ.editions:
+                    # without a year: the latest edition begun by the reference date (what
+                    # was done), and the first not yet over (what is planned)
+                    past = [e for e in occ.editions if e.start <= ref and (ref - e.start).days <= _ANNUAL_DAYS]
+                    ahead = [e for e in occ.editions if e.end >= ref and (e.start - ref).days <= _ANNUAL_DAYS]
+                    p = max(past, key=lambda e: e.start) if past else None
+                    f = min(ahead, key=lambda e: e.start) if ahead else None
+                    if p or f:
+                        named = _named(p or f)
+                        fut = _named(f) if f else named
+        if named is None:
+            continue
+        out.append(Cand(start, end, f"occasion.{occ.id}", "named", named=named, named_future=fut))
     return out

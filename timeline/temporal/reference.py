@@ -10,10 +10,11 @@ from datetime import date
 HEADER_RE = re.compile(r"\A[ \t\ufeff]*date[ \t:]+(\d{4})-(\d{2})-(\d{2})(?=\s|$)")
 # a dateline: a place (a few words, no sentence punctuation) and a comma before the date ...
 _DATELINE_PLACE = re.compile(r"[ \t]*[^\W\d_][^\n,;:.!?]{0,40},[ \t]*\Z")
-# ... and after it an optional year (and its word: 2025 year), time, an agency in brackets, then a
-# dash, or the end of the line
+# ... and after it an optional year (and its word: 2025 year), time, an agency in brackets or
+# slashes ("(Reuters)", "/TASS/"), then a dash, a full stop, or the end of the line
 _DATELINE_TAIL = re.compile(r"(?:,?[ \t]*\d{4})?(?:[ \t]+\w{1,6}\.?)?(?:,?[ \t]*\d{1,2}[:.]\d{2})?[ \t]*"
-                            r"(?:\([^)\n]{1,40}\))?[ \t]*(?:[\u2014\u2013-]{1,2}[ \t]|\.[ \t]|\.?[ \t]*(?:\n|\Z))")
+                            r"(?:\([^)\n]{1,40}\)|/[^/\n]{1,40}/)?[ \t]*"
+                            r"(?:[\u2014\u2013-]{1,2}[ \t]|\.[ \t]|\.?[ \t]*(?:\n|\Z))")
 
 
 def header_date(text: str) -> tuple[date, int] | None:
@@ -46,8 +47,12 @@ def dateline_spans(text: str, exprs) -> list[tuple[int, int, object]]:
 
 
 def dateline(text: str, exprs) -> date | None:
-    """The date of the first dateline, when it is a whole day with its year."""
+    """The date of the first dateline, when it is a whole day: with its year, or
+    with one inferred (from the metadata's date, else from the narrative's dates:
+    "Ashgabat, 20 October (agency)." after "in March 2025").  A dateline whose year
+    cannot be inferred gives no date."""
     for _, _, e in dateline_spans(text, exprs):
-        if e.basis == "explicit" and e.precision == "day" and e.date_start == e.date_end:
+        if e.basis in ("explicit", "inferred_year") and e.precision == "day" and e.date_start is not None \
+                and e.date_start == e.date_end:
             return e.date_start
     return None

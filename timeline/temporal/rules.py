@@ -7,6 +7,7 @@ Each token (or phrase) of the text becomes one letter (lexicon.py):
   S season   Q quarter word   H half-year word   q/h "Q"/"H" letters   O ordinal word
   y year word ("year")   k month word (kk "month of")   p preposition   f from   t to
   a filler (of, the)   - dash   , . punctuation   w other word   _ other sign
+  L shift word before a weekday, month or season (last, this, next)
 Rules carry an id and named groups; `orders` limits a rule to languages whose
 data lists that word order.  Every pattern is a sequence of single letters with
 optional parts and no nested repetition, so matching is linear.
@@ -25,7 +26,7 @@ RULES: list[tuple[str, str, str, tuple[str, ...] | None]] = [
     ("iso_date", r"(?P<y>Y)-(?P<mo>d)-(?P<d>d)", "iso", None),
     ("numeric_date", LEAD + r"(?P<num>N)(?P<ym>y)?", "numeric", None),
     ("day_month_year", LEAD + rf"(?P<d>{DAY})-?a?(?P<m>{MON})(?P<k>k)?" + YEAR_TAIL, "day", None),
-    ("year_day_month", rf"(?P<y>Y)(?P<ym>y)?(?P<d>{DAY})-?(?P<m>{MON})(?P<k>k)?", "day", ("ydm",)),
+    ("year_day_month", rf"(?P<y>Y)(?:-?(?P<ym>y))?(?P<d>{DAY})-?(?P<m>{MON})(?P<k>k)?", "day", ("ydm",)),
     ("day_dot_month_year", LEAD + rf"(?P<d>d)\.(?P<m>{MON})" + YEAR_TAIL, "day", ("dotdmy",)),
     ("month_day_year", LEAD + rf"(?P<m>{MON})(?P<d>{DAY})(?:,?(?P<y>Y))?", "day", ("mdy",)),
     ("day_range", r"(?P<lead>f)?p?" + rf"(?P<d1>{DAY})(?:-|(?P<conn>t)p?)(?P<d2>{DAY})(?P<m>{MON})(?P<k>k)?"
@@ -39,8 +40,8 @@ RULES: list[tuple[str, str, str, tuple[str, ...] | None]] = [
     ("month_range", r"(?P<lead>[pf])?p?" + rf"(?P<m1>{MON})(?:-|(?P<conn>t)p?)(?P<m2>{MON})(?P<k>k)?"
      + YEAR_TAIL, "month_range", None),
     ("month_year", LEAD + rf"(?P<m>{MON})(?P<k>k)?(?:,?a?(?P<y>Y)(?P<ym>y)?)?", "month", None),
-    ("year_month", rf"(?P<y>Y)(?P<ym>y)?(?P<m>{MON})(?P<k>k)?", "month", ("ydm",)),
-    ("year_marked", LEAD + r"(?P<y>Y)(?P<ym>y)", "year", None),
+    ("year_month", rf"(?P<y>Y)(?:-?(?P<ym>y))?(?P<m>{MON})(?P<k>k)?", "month", ("ydm",)),
+    ("year_marked", LEAD + r"(?P<y>Y)-?(?P<ym>y)", "year", None),
     ("year_prep", r"(?P<lead>[pft])(?P<y>Y)", "year", None),
     ("marker_year", LEAD + r"a?(?P<ym>y)(?P<y>Y)", "year", None),
     ("year_range", LEAD + r"(?P<y1>Y)(?:-|(?P<conn>t)p?)(?P<y2>Y)(?P<ym>y)?", "year_range", None),
@@ -62,12 +63,27 @@ RULES: list[tuple[str, str, str, tuple[str, ...] | None]] = [
     ("year_half", r"(?P<y>Y)(?P<ym>y)?(?P<o>[Ood])(?P<q>H)", "half", ("ydm",)),
     ("relative", LEAD + r"(?P<rel>R)", "relative", None),
     ("weekday", LEAD + r"(?P<wd>W)", "weekday", None),
+    ("shift_weekday", LEAD + r"(?P<sh>L)(?P<wd>W)", "weekday", None),
+    ("shift_season", LEAD + r"(?P<sh>L)(?P<s>S)", "shifted", None),
+    ("shift_month", LEAD + rf"(?P<sh>L)(?P<m>{MON})(?P<k>k)?", "shifted", None),
+    # a unit of a year named relatively: "in October last year", "in the autumn of last year"
+    ("day_month_rel", LEAD + rf"(?P<d>{DAY})-?a?(?P<m>{MON})(?P<k>k)?a?(?P<rel>R)", "rel_cal", None),
+    ("month_rel", LEAD + rf"(?P<m>{MON})(?P<k>k)?a?(?P<rel>R)", "rel_cal", None),
+    ("season_rel", LEAD + r"(?P<s>S)a?(?P<rel>R)", "rel_cal", None),
+    ("quarter_rel", LEAD + r"(?P<o>[Ood])(?P<q>[QH])a?(?P<rel>R)", "rel_cal", None),
+    # the year first: "last year in October" (kk, uz, and ru/uk word order alike)
+    ("rel_month", rf"p?(?P<rel>R)a?(?P<lead>p)?(?:(?P<d>{DAY})-?a?)?(?P<m>{MON})(?P<k>k)?", "rel_cal", None),
+    ("rel_season", r"p?(?P<rel>R)a?(?P<lead>p)?(?P<s>S)", "rel_cal", None),
+    ("rel_quarter", r"p?(?P<rel>R)a?(?P<lead>p)?(?P<o>[Ood])(?P<q>[QH])", "rel_cal", None),
+    # "earlier this year, in February": the month's year is the one named before it
+    ("rel_comma_month", rf"(?P<rel>R),(?P<lead>[pft])?(?:(?P<d>{DAY})-?a?)?(?P<m>{MON})(?P<k>k)?",
+     "rel_comma", None),
 ]
 
 # letters one of which a tag string must hold for a builder's rules to match at all
 NEEDS = {"iso": "Y", "numeric": "N", "day": "MmA", "day_range": "MmA", "cross_range": "MmA",
          "month_range": "MmA", "month": "MmA", "year": "Y", "year_range": "Y", "part_month": "MmA",
          "part_year": "P", "part_relative": "P", "season": "S", "quarter": "Qq", "half": "Hh",
-         "relative": "R", "weekday": "W"}
+         "relative": "R", "weekday": "W", "shifted": "L", "rel_cal": "R", "rel_comma": "R"}
 
 COMPILED = [(rid, re.compile(pat), builder, orders, NEEDS[builder]) for rid, pat, builder, orders in RULES]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from .calendar import Spec, valid_day
 from .lexicon import DASHES, ROMAN, Lexicon, lexicon
 from .rules import COMPILED
-from .text import TOKEN_RE, fold_all
+from .text import TOKEN_RE, fold, fold_all
 
 _NUM_SPLIT = re.compile(r"[./]")
 _NUM_BLOCKERS = frozenset("%\u2030\u2116#$\u20ac\u00a3+\u00b0")
@@ -42,6 +42,9 @@ class Cand:
     weekday: int | None = None
     future_lead: bool = False
     named: tuple | None = None  # (start, end, precision, edtf) of a dated occasion
+    shift: int | None = None    # last (-1) / this (0) / next (1) before a weekday, month or season
+    sel: tuple | None = None    # the span the candidate claims when wider than its text
+    named_future: tuple | None = None  # an occasion's edition read forward
 
 
 def _numeric_date(text: str, order: str):
@@ -49,7 +52,7 @@ def _numeric_date(text: str, order: str):
     if len(parts) != 3 or len(set(_NUM_SPLIT.findall(text))) != 1:
         return None
     a, b, c = parts
-    if not (a.isdigit() and b.isdigit() and c.isdigit()):
+    if not (a.isdecimal() and b.isdecimal() and c.isdecimal()):
         return None
     if len(a) == 4 and len(b) <= 2 and len(c) <= 2:
         y, m, d = int(a), int(b), int(c)
@@ -76,12 +79,34 @@ def _lookup(keys, texts, i, n, lex: Lexicon):
             if e.capitalized and not texts[i][:1].isupper():
                 continue
             return e, k
-    if lex.month_prefixes and len(key) > 4 and not key[0].isdigit():
+    if lex.month_prefixes and len(key) > 4 and not key[0].isdecimal():
         for cut in range(1, 5):
             e = lex.month_prefixes.get(key[:-cut])
             if e:
                 return e, 1
     return None, 0
+
+
+_APOSTROPHES = frozenset("'\u2019\u02bc")
+
+
+def _suffix_at(keys, texts, spans, j, n, lex: Lexicon) -> bool:
+    """A short glued run of letters at token j that is no date word of its own."""
+    if j >= n or spans[j][0] != spans[j - 1][1] or not texts[j][:1].isalpha() or len(texts[j]) > 4:
+        return False
+    return _lookup(keys, texts, j, n, lex)[0] is None
+
+
+def _year_unit_prefix(key: str, lex: Lexicon):
+    """A year word with a case ending ("ildə", "yilda") right after a year, for
+    languages read from CLDR: the entry of the year word it starts with."""
+    for cut in range(1, 7):
+        lst = lex.entries.get(key[:-cut]) if len(key) > cut + 1 else None
+        if lst:
+            for e in lst:
+                if e.tag == "y" and len(e.keys) == 1:
+                    return e
+    return None
 
 
 def tag_items(text: str, lex: Lexicon) -> list[Item]:
@@ -100,7 +125,7 @@ def tag_items(text: str, lex: Lexicon) -> list[Item]:
         t = texts[i]
         key = keys[i]
         c0 = t[0]
-        if not c0.isdigit() and not prefix and key not in entries:
+        if not c0.isdecimal() and not prefix and key not in entries:
             if t in DASHES:
                 tag = "-"
             elif t == "," or t == ".":
@@ -123,8 +148,8 @@ def tag_items(text: str, lex: Lexicon) -> list[Item]:
         last_sep = False
         start, end = spans[i]
         glued = i > 0 and start == spans[i - 1][1]
-        if c0.isdigit():
-            if not t.isdigit():
+        if c0.isdecimal():
+            if not t.isdecimal():
                 ymd = _numeric_date(t, lex.numeric_order)
                 append(Item("N" if ymd else "n", ymd, start, end, key, glued))
                 i += 1
@@ -141,6 +166,10 @@ def tag_items(text: str, lex: Lexicon) -> list[Item]:
                 elif keys[j] in lex.ordinal_suffixes:
                     end, j = spans[j][1], j + 1
                     tag = "o" if tag == "d" else tag
+                elif prefix and (nt in DASHES or nt in _APOSTROPHES) and _suffix_at(keys, texts, spans, j + 1, n, lex):
+                    # a case ending hyphened or apostrophed on (az "2023-cü", tr "2024'te",
+                    # "7-də"): part of the number, which stays a day or a year
+                    end, j = spans[j + 1][1], j + 2
                 elif nt in _NUM_BLOCKERS:
                     tag = "n"
                 elif nt[0].isalpha():
@@ -155,11 +184,15 @@ def tag_items(text: str, lex: Lexicon) -> list[Item]:
             i = j
             continue
         e, k = _lookup(keys, texts, i, n, lex)
+        if e is None and prefix and items and (items[-1].tag == "Y" or (
+                items[-1].tag == "-" and len(items) > 1 and items[-2].tag == "Y" and glued)):
+            e, k = _year_unit_prefix(key, lex), 1
         if e is not None:
             tag = e.tag
             if tag == "M" and e.weak:
                 tag = "m"
-            append(Item(tag, e.value, start, spans[i + k - 1][1], key, glued, e.weak))
+            # a phrase's key is its last word's: connector data lists last words ("up to")
+            append(Item(tag, e.value, start, spans[i + k - 1][1], keys[i + k - 1], glued, e.weak))
             i += k
             continue
         if t in DASHES:
@@ -176,6 +209,21 @@ def tag_items(text: str, lex: Lexicon) -> list[Item]:
 
 
 # ---------------------------------------------------------------- builders
+
+def _bare_spec(g) -> Spec | None:
+    """The year-less calendar unit a match names (a day, month, season, quarter or half)."""
+    d, mi, s_, o, q = g("d"), g("m"), g("s"), g("o"), g("q")
+    if mi is not None:
+        if d is not None:
+            return Spec("day", None, mi.value, d.value) if valid_day(None, mi.value, d.value) else None
+        return Spec("month", None, mi.value)
+    if s_ is not None:
+        return Spec("season", None, season=s_.value)
+    if o is not None and q is not None:
+        kind = "quarter" if q.tag in "Qq" else "half"
+        return Spec(kind, None, n=o.value) if 1 <= o.value <= (4 if kind == "quarter" else 2) else None
+    return None
+
 
 def _g(m, items, name):
     try:
@@ -203,8 +251,10 @@ def build(rid: str, kind: str, m, items: list[Item], lex: Lexicon) -> Cand | Non
     last = items[m.end() - 1]
     cand = Cand(first.start, last.end, f"{lex.lang}.{rid}", "cal")
     after = items[m.end()] if m.end() < len(items) else None
+    ym = g("ym")
     cand.future_lead = bool((lead is not None and lead.key in lex.future)
-                            or (after is not None and after.key in lex.future))
+                            or (after is not None and after.key in lex.future)
+                            or (ym is not None and ym.key in lex.future))  # uz "2030-yilgacha"
     if kind == "iso":
         d_, mo = g("d"), g("mo")
         seps = items[m.start() + 1], items[m.start() + 3]
@@ -304,12 +354,51 @@ def build(rid: str, kind: str, m, items: list[Item], lex: Lexicon) -> Cand | Non
     elif kind == "relative":
         cand.kind, cand.rel = "relative", g("rel").value
     elif kind == "weekday":
-        if lead is None and not lex.bare_weekday:
+        sh = g("sh")
+        if lead is None and sh is None and not lex.bare_weekday:
             return None
         cand.kind, cand.weekday = "weekday", g("wd").value
+        cand.shift = sh.value if sh is not None else None
+    elif kind == "shifted":
+        s_, mi = g("s"), g("m")
+        cand.kind, cand.shift = "shifted", g("sh").value
+        cand.spec = Spec("season", None, season=s_.value) if s_ is not None else Spec("month", None, mi.value)
+    elif kind in ("rel_cal", "rel_comma"):
+        rel = g("rel")
+        if not rel.value.endswith("_year"):
+            return None
+        spec = _bare_spec(g)
+        if spec is None:
+            return None
+        cand.kind, cand.rel, cand.spec = "rel_cal", rel.value, spec
+        if kind == "rel_comma":  # "earlier this year, in February": the text is the month's
+            cand.sel = (cand.start, cand.end)
+            cand.start = (lead or g("m")).start
     else:
         raise ValueError(kind)
     return cand
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_CLAUSE_END = re.compile(r"[.!?;:\n]")
+
+
+def _planned(text: str, c: Cand, lex: Lexicon) -> bool:
+    """A word that tells a plan ("will", "is to be held") among the three words
+    before the expression or the two after it, in the same clause: a planned date
+    does not anchor the narrative.  Looks at a fixed window only."""
+    before = text[max(0, c.start - 60):c.start]
+    cut = None
+    for cut in _CLAUSE_END.finditer(before):
+        pass
+    if cut is not None:
+        before = before[cut.end():]
+    after = text[c.end:c.end + 40]
+    stop = _CLAUSE_END.search(after)
+    if stop:
+        after = after[:stop.start()]
+    words = _WORD.findall(before)[-3:] + _WORD.findall(after)[:2]
+    return any(fold(w) in lex.future_verbs for w in words)
 
 
 def scan(text: str, lang: str) -> list[Cand]:
@@ -327,6 +416,10 @@ def scan(text: str, lang: str) -> list[Cand]:
             c = build(rid, kind, m, items, lex)
             if c is not None:
                 out.append(c)
+    if lex.future_verbs:
+        for c in out:
+            if not c.future_lead and c.kind in ("cal", "range"):
+                c.future_lead = _planned(text, c, lex)
     return out
 
 
@@ -336,11 +429,17 @@ def select(cands: list[Cand]) -> list[Cand]:
     if not cands:
         return chosen
     size = max(c.end for c in cands)
+    size = max(size, max((c.sel[1] for c in cands if c.sel), default=0))
     taken = bytearray(size)  # 1 where a chosen span lies: linear in the text
-    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
-        if taken.find(1, c.start, c.end) >= 0:
+
+    def span(c: Cand) -> tuple[int, int]:
+        return c.sel or (c.start, c.end)
+
+    for c in sorted(cands, key=lambda c: (-(span(c)[1] - span(c)[0]), span(c)[0])):
+        a, b = span(c)
+        if taken.find(1, a, b) >= 0:
             continue
-        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        taken[a:b] = b"\x01" * (b - a)
         chosen.append(c)
     chosen = [c for c in chosen if c.kind != "block"]
     chosen.sort(key=lambda c: c.start)
