@@ -138,8 +138,6 @@ def test_markup_shown_escaped(site):
     assert RTL.split()[0] in all_text
 
 
-@pytest.mark.xfail(strict=False, reason="bug: a document's title and url keep their C0 control characters "
-                                        "(\\x1b, \\x01) in document and event pages (the body text is cleaned)")
 def test_no_control_characters_in_output(site):
     """C0 controls (but tab, newline, CR) and noncharacters are invalid in HTML and XML."""
     _, out = site

@@ -28,13 +28,24 @@ def _workers(n: int) -> int:
     return n or default_workers()
 
 
+def _iso_date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date YYYY-MM-DD") from None
+
+
 def _filters(f):
     for opt in reversed([
         click.option("--type", "type_", help="Only events of this type (meeting, signing, ...)."),
         click.option("--actor", help="Only events with this actor id or name (KAZ, Vladimir Putin)."),
         click.option("--lang", help="Only events with a source in this language."),
-        click.option("--from", "date_from", help="Only events ending on or after this date (YYYY-MM-DD)."),
-        click.option("--to", "date_to", help="Only events starting on or before this date (YYYY-MM-DD)."),
+        click.option("--from", "date_from", callback=_iso_date,
+                     help="Only events ending on or after this date (YYYY-MM-DD)."),
+        click.option("--to", "date_to", callback=_iso_date,
+                     help="Only events starting on or before this date (YYYY-MM-DD)."),
     ]):
         f = opt(f)
     return f
@@ -105,17 +116,23 @@ def ingest(paths, db, gazetteer, progress, workers, from_parquet):
 @main.command("build-site")
 @DB_OPTION
 @click.option("--out", default="site", show_default=True, type=click.Path(file_okay=False), help="Output folder.")
-def build_site_cmd(db, out):
+@click.option("--as-of", "as_of", metavar="DATE",
+              help="Build the record as its sources told it on DATE (YYYY-MM-DD): events_as_of(DATE).")
+@click.option("--text", "text", type=click.Choice(["full", "quotes"]), default="full", show_default=True,
+              help="full: publish each document's text; quotes: only the quotes, with offsets and a link to the source.")
+def build_site_cmd(db, out, as_of=None, text="full"):
     """Render the static site from the database's views.
 
     \b
-    Example:
+    Examples:
       timeline build-site --db timeline.duckdb --out site/
+      timeline build-site --as-of 2023-10-05 --out site-2023-10-05/
+      timeline build-site --text quotes --out public/
     """
     from .site import build_site
 
     try:
-        pages = build_site(db, out)
+        pages = build_site(db, out, as_of=as_of, text=text)
     except TimelineError as e:
         _fail(e)
     click.echo(f"{pages} pages written to {out}/", err=True)
@@ -217,6 +234,9 @@ def sql(query, db, fmt):
 
     try:
         with timeline.open(db, read_only=True) as tl:
+            # a query reads the database and nothing else: no files, no extensions, no settings
+            tl.con.execute("SET enable_external_access = false")
+            tl.con.execute("SET lock_configuration = true")
             df = tl.sql(query)
     except TimelineError as e:
         _fail(e)

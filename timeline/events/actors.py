@@ -437,7 +437,7 @@ class Gazetteer:
         if not toks or not windows:
             return []
         spans = sorted((a.start, a.end) for a in found)
-        known = [_overlaps(spans, t.start, t.end) for t in toks]
+        known = _overlap_flags(spans, toks)
         ms = [self.morph[lang]] if lang in self.morph else list(self.morph.values())
         stop = set().union(*(m.stopwords for m in ms)) | _calendar_words(lang)
         particles = set().union(*(m.name_particles for m in ms))
@@ -513,8 +513,15 @@ def _prov(name: str, kind: str, start: int, end: int, text: str) -> ActorMatch:
     return ActorMatch(id=name, name=name, kind=kind, start=start, end=end, text=text[start:end], provisional=True)
 
 
-def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    return any(a < e and s < b for a, b in spans)
+def _overlap_flags(spans: list[tuple[int, int]], toks) -> list[bool]:
+    """For each token (in text order), whether it overlaps one of the sorted, non-overlapping
+    spans: one sweep, linear in tokens and spans."""
+    flags, j = [], 0
+    for t in toks:
+        while j < len(spans) and spans[j][1] <= t.start:
+            j += 1
+        flags.append(j < len(spans) and spans[j][0] < t.end)
+    return flags
 
 
 def _windows(norm: str, near: list[tuple[int, int]] | None) -> list[tuple[int, int]]:

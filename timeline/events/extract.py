@@ -17,6 +17,7 @@ The rules, in the order the spec gives them ("Dates", "Actors and places"):
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 import re
 from dataclasses import replace
 from functools import cache
@@ -68,6 +69,18 @@ def _datelines(text: str, times: list[TimeExpr]) -> list[tuple[int, int]]:
     document, not an event, and a dateline's city is where the news was filed."""
     head = header_date(text)
     return ([(0, head[1])] if head else []) + [(a, b) for a, b, _ in dateline_spans(text, times)]
+
+
+class _ByStart:
+    """Spans (times, names, quantities) sorted by start, found by sentence with a bisection:
+    a document costs linear time however many sentences and spans it has."""
+
+    def __init__(self, items):
+        self.items = sorted(items, key=lambda x: x.start)
+        self.starts = [x.start for x in self.items]
+
+    def within(self, s: Sentence) -> list:
+        return self.items[bisect_left(self.starts, s.start):bisect_left(self.starts, s.end)]
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -176,18 +189,18 @@ class DocumentExtractor:
         times = [t for t in times if not _inside(t.start, head)]
         # news agencies cited as sources ("Interfax reported") are no party to the events they
         # report, and a dateline's city is where the news was filed, not where it happened
-        names = [n for n in self.gaz.find(self.text, self.lang)
-                 if not self._is_media(n) and not _inside(n.start, head)]
-        self.names = names
-        quantities = [q for q in find_quantities(self.text, self.data_lang) if q.unit != "%"]
+        self.names = names = _ByStart(n for n in self.gaz.find(self.text, self.lang)
+                                      if not self._is_media(n) and not _inside(n.start, head))
+        quantities = _ByStart(q for q in find_quantities(self.text, self.data_lang) if q.unit != "%")
+        times = _ByStart(times)
         actors_by_sent: list[list[ActorMatch]] = []
         mentions: list[Mention] = []
         last_timed: tuple[int, TimeExpr] | None = None  # (paragraph, time) of the narrative
         for si, s in enumerate(sentences):
-            in_s = [n for n in names if s.start <= n.start < s.end]
+            in_s = names.within(s)
             actors_by_sent.append([n for n in in_s if n.kind != "place"])
             places = [n for n in in_s if n.kind == "place"]
-            own = [t for t in times if s.start <= t.start < s.end and t.date_start is not None]
+            own = [t for t in times.within(s) if t.date_start is not None]
             triggers = self._triggers(s, head)
             if triggers:
                 narrative = last_timed[1] if last_timed and last_timed[0] == s.paragraph else None
@@ -245,7 +258,7 @@ class DocumentExtractor:
         that occurred owns)."""
         statuses = {t.start: "planned" if t.type == "plan" else status_of(s.text, self.data_lang, _rel(t, s))
                     for t in triggers}
-        in_s = [q for q in quantities if s.start <= q.start < s.end]
+        in_s = quantities.within(s)
         # a volume without a figure is no event, and says nothing about the sentence's plan
         if not in_s:
             triggers = [t for t in triggers if t.type != "volume"]
@@ -268,11 +281,11 @@ class DocumentExtractor:
         if self.data_lang is None:
             return times
         head = _datelines(self.text, times)
-        quantities = find_quantities(self.text, self.data_lang)
+        quantities = _ByStart(find_quantities(self.text, self.data_lang))
+        by_start = _ByStart(times)
         flip: set[int] = set()
         for s in sentences:
-            own = [t for t in times if s.start <= t.start < s.end and t.date_start is not None
-                   and not _inside(t.start, head)]
+            own = [t for t in by_start.within(s) if t.date_start is not None and not _inside(t.start, head)]
             triggers = self._triggers(s, head) if own else []
             if triggers:
                 _, _, taken, forward = self._sentence_times(s, triggers, own, quantities)
@@ -305,7 +318,7 @@ class DocumentExtractor:
                 time = sibling or narrative or _doc_time(self.ref)
             quantity = None
             if trig.type in QUANTITY_TYPES:
-                near = [q for q in quantities if s.start <= q.start < s.end]
+                near = quantities.within(s)
                 quantity = min(near, key=lambda q: abs(q.start - trig.start)) if near else None
                 if trig.type == "volume" and quantity is None:
                     continue
@@ -372,7 +385,7 @@ class DocumentExtractor:
                 roles.append((ActorMatch(entry.id, entry.name, entry.kind, a.start, a.end, a.text), "mentioned"))
         near = self.gaz.provisional(s.text, self.lang, [(trig.start - s.start, trig.end - s.start)],
                                     found=[replace(n, start=n.start - s.start, end=n.end - s.start)
-                                           for n in self.names if s.start <= n.start < s.end])
+                                           for n in self.names.within(s)])
         # a name the gazetteer lacks is a party only where the gazetteer knows none; acronyms and
         # lone foreign words it lacks are mostly units, facilities, grades or outlets (ВПУ, SPM, Brent)
         role = "mentioned" if roles else "agent"

@@ -292,7 +292,7 @@ class _Matcher:
                                     break
                             out[sid] = tag
                             break
-        if tok.isdigit():
+        if tok.isdecimal():
             if len(tok) == 4 and _YEAR.fullmatch(tok):
                 for sid in self.year_specs:
                     out.setdefault(sid, None)
@@ -429,9 +429,12 @@ def find_triggers(sentence: str, lang: str) -> list[Trigger]:
     used: set[int] = set()
     keep = []
     for rule, idx, _tag in found:
-        if any(i in used for i in idx):
+        # a rule with a head claims that token only: its other tokens are context another
+        # trigger may share ("Deliveries were [stopped] on Monday ... and [resumed] on Thursday")
+        claim = (idx[rule.head],) if rule.head >= 0 else idx
+        if any(i in used for i in claim):
             continue
-        used.update(idx)
+        used.update(claim)
         if rule.head >= 0:
             s, e = toks[idx[rule.head]][0], toks[idx[rule.head]][1]
         else:
@@ -568,4 +571,46 @@ def is_cancelled(clause: str, lang: str, trigger: Trigger) -> bool:
             return True
         if kind == "negation" and side == "b" and dist <= 2:
             return True
-    return False
+    return _cancelled_later(clause, lang, trigger)
+
+
+_LONG_CANCEL = 30  # tokens between an event noun and the verb that calls it off
+_NO_BARRIER = ("plan", "statement")  # types that may stand between ("the talks, Peskov said, were postponed")
+
+
+def _cancelled_later(clause: str, lang: str, trigger: Trigger) -> bool:
+    """A called-off verb later in the sentence, past a parenthesis: "The meeting of the working
+    group, which was scheduled for 10 September, was postponed".  No other event may stand
+    between, nor a clause that is not closed by a comma before the verb."""
+    sd = _status_data(lang)
+    s, e = _locate(clause, trigger)
+    if s < 0:
+        return False
+    toks = _tokens(clause)
+    last = max((i for i, t in enumerate(toks) if t[0] < e), default=-1)
+    if last < 0 or last + 1 >= len(toks):
+        return False
+    hi = min(len(toks), last + 1 + _LONG_CANCEL)
+    window = toks[last + 1:hi]
+    found = sd.matcher.scan(window)
+    cancel_at = min((idx[0] for rule, idx, _ in found if rule.kind == "cancelled"), default=None)
+    if cancel_at is None:
+        return False
+    cancel_at += last + 1
+    if any(ch in ".!?;" for ch in clause[e:toks[cancel_at][0]]):
+        return False
+    # another event between them is what the verb calls off
+    for t in find_triggers(clause, lang):
+        if t.type not in _NO_BARRIER and e <= t.start and t.end <= toks[cancel_at][0]:
+            return False
+    bounds = {idx[0] + last + 1 for rule, idx, _ in found if rule.kind == "boundary"}
+    open_clause = False
+    for i in range(last + 1, cancel_at + 1):
+        gap = clause[toks[i - 1][1]:toks[i][0]]
+        if "," in gap and open_clause:
+            open_clause = False
+        if i in bounds:
+            if "," not in gap:
+                return False  # a clause of its own ("Putin met Tokayev, who cancelled his trip")
+            open_clause = True
+    return not open_clause

@@ -15,6 +15,7 @@ import yaml
 from ..errors import InputError
 from ..model import Document
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 META_FIELDS = ("id", "url", "published", "lang", "source", "title")
 EXTENSIONS = (".txt", ".md", ".jsonl", ".html", ".htm")
 
@@ -72,7 +73,8 @@ def _meta(doc: Document, meta: dict) -> Document:
     for key in META_FIELDS:
         value = meta.get(key)
         if value is not None:
-            setattr(doc, key, str(value).strip())
+            # metadata is one line of text: control characters (escape codes, NULs) go
+            setattr(doc, key, _CONTROL.sub("", str(value)).strip())
     if doc.lang:  # a BCP 47 tag's language: ru-RU, en_US, kk-Cyrl-KZ -> ru, en, kk
         doc.lang = re.split(r"[-_]", doc.lang, maxsplit=1)[0].lower() or None
     return doc

@@ -81,7 +81,7 @@ def tokenize(text: str) -> list[Token]:
     for m in TOKEN_RE.finditer(text):
         s, e = m.span()
         t = m.group()
-        out.append(Token(t, fold(t), s, e, s == prev_end, t[0].isdigit()))
+        out.append(Token(t, fold(t), s, e, s == prev_end, t[0].isdecimal()))
         prev_end = e
     return out
 
