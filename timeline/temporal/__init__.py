@@ -11,6 +11,8 @@ language is written into this package.
 """
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from datetime import date
 
 from timeline.model import RefDate, TimeExpr
@@ -46,8 +48,27 @@ def _find(text: str, lang: str, ref: date | None) -> tuple[list[TimeExpr], date 
         return list(hit[1]), hit[2]
     # without a reference date, a dateline (its year placed by the narrative) gives it
     exprs, used = resolve_all(text, _candidates(text, lang, ref), ref, dateline if ref is None else None)
+    exprs = _join_weekdays(text, exprs)
     _cache["found"] = (key, tuple(exprs), used)
     return exprs, used
+
+
+_GAP = re.compile(r"[ \t,]{0,3}")
+
+
+def _join_weekdays(text: str, exprs: list[TimeExpr]) -> list[TimeExpr]:
+    """A weekday next to the day it names ("on Sunday, November 30", "30 November, a
+    Sunday") is one expression: the day's, over both spans."""
+    out: list[TimeExpr] = []
+    for e in exprs:
+        prev = out[-1] if out else None
+        if prev is not None and _GAP.fullmatch(text, prev.end, e.start):
+            pair = (prev, e) if "weekday" in prev.rule else (e, prev) if "weekday" in e.rule else None
+            if pair and pair[1].precision == "day" and pair[1].date_start is not None and "weekday" not in pair[1].rule:
+                out[-1] = replace(pair[1], text=text[prev.start:e.end], start=prev.start, end=e.end)
+                continue
+        out.append(e)
+    return out
 
 
 def find_dates(text: str, lang: str, ref: date | None = None) -> list[TimeExpr]:
