@@ -116,3 +116,11 @@ def test_dates_read_a_planned_events_time_forward():
     assert [r["date_start"] for r in done] == ["2025-01-01"]
     said = timeline.dates("On 7 December the minister said the republic intends to import gas.", "en", "2023-01-20")
     assert [r["date_start"] for r in said] == ["2022-12-07"]
+
+
+def test_dates_read_forward_where_the_words_say_it_is_to_come():
+    """No event trigger owns "10–12 September", but "will be held" says it is to come."""
+    got = timeline.dates("Форум пройдет 10–12 сентября в Баку.", "ru", "2025-08-01")
+    assert [(r["date_start"], r["date_end"]) for r in got] == [("2025-09-10", "2025-09-12")]
+    got = timeline.dates("The forum will be held on 10-12 September in Baku.", "en", "2025-08-01")
+    assert [(r["date_start"], r["date_end"]) for r in got] == [("2025-09-10", "2025-09-12")]

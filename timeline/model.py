@@ -72,6 +72,7 @@ class TimeExpr:
     rule: str
     future: tuple[date, date] | None = None
     future_edtf: str | None = None
+    planned: bool = False  # words beside it say it is to come ("will be held", "is scheduled for")
 
     def record(self) -> dict:
         """The fields of `timeline dates` (spec, last section)."""

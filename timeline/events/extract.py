@@ -287,9 +287,13 @@ class DocumentExtractor:
         for s in sentences:
             own = [t for t in by_start.within(s) if t.date_start is not None and not _inside(t.start, head)]
             triggers = self._triggers(s, head) if own else []
+            done: set[int] = set()
             if triggers:
-                _, _, taken, forward = self._sentence_times(s, triggers, own, quantities)
+                statuses, _, taken, forward = self._sentence_times(s, triggers, own, quantities)
                 flip |= {taken[t].start for t in forward}
+                done = {taken[t].start for t in taken if statuses[t] == "occurred"}
+            # no planned event owns it, but the words beside it say it is to come ("will be held")
+            flip |= {t.start for t in own if t.planned and t.start not in done}
         return [replace(t, date_start=t.future[0], date_end=t.future[1], edtf=t.future_edtf)
                 if t.start in flip and t.future is not None else t for t in times]
 

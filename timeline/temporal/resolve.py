@@ -157,7 +157,7 @@ def _expr(text: str, c: Cand, iv: Iv | None, basis: str, fut: Iv | None = None) 
                     precision=iv[2] if iv else None, basis=basis,
                     edtf=iv[3] if iv else None, rule=c.rule,
                     future=(fut[0], fut[1]) if fut else None,
-                    future_edtf=fut[3] if fut else None)
+                    future_edtf=fut[3] if fut else None, planned=c.future_lead)
 
 
 def _basis(c: Cand) -> str:
