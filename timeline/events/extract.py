@@ -180,6 +180,7 @@ class DocumentExtractor:
         self.data_lang = langdata.data_language(lang)
         self.words = _discourse(self.data_lang or lang)
         self.dated: list[tuple[int, Mention, TimeExpr]] = []  # (paragraph, mention, time) the text dated
+        self._names_lacked: dict[int, list[ActorMatch]] = {}  # sentence start -> provisional names
 
     def run(self, sentences: list[Sentence]) -> list[Mention]:
         if self.data_lang is None:
@@ -209,6 +210,14 @@ class DocumentExtractor:
             if own:
                 last_timed = (s.paragraph, own[-1])
         return mentions
+
+    def _provisional(self, s: Sentence) -> list[ActorMatch]:
+        """Names the gazetteer lacks in a sentence (with an event in it), found once a sentence."""
+        if s.start not in self._names_lacked:
+            self._names_lacked[s.start] = self.gaz.provisional(
+                s.text, self.lang, None, found=[replace(n, start=n.start - s.start, end=n.end - s.start)
+                                                for n in self.names.within(s)])
+        return self._names_lacked[s.start]
 
     def _is_media(self, name: ActorMatch) -> bool:
         entry = self.gaz.get(name.id)
@@ -387,9 +396,7 @@ class DocumentExtractor:
             if entry is not None:
                 seen.add(entry.id)
                 roles.append((ActorMatch(entry.id, entry.name, entry.kind, a.start, a.end, a.text), "mentioned"))
-        near = self.gaz.provisional(s.text, self.lang, [(trig.start - s.start, trig.end - s.start)],
-                                    found=[replace(n, start=n.start - s.start, end=n.end - s.start)
-                                           for n in self.names.within(s)])
+        near = self._provisional(s)
         # a name the gazetteer lacks is a party only where the gazetteer knows none; acronyms and
         # lone foreign words it lacks are mostly units, facilities, grades or outlets (ВПУ, SPM, Brent)
         role = "mentioned" if roles else "agent"

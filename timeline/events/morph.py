@@ -17,7 +17,7 @@ import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import product
 from pathlib import Path
 
@@ -109,8 +109,9 @@ def script_of(ch: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=1 << 16)
 def word_script(word: str) -> str:
-    """The main script of a word (the most letters), '' for digits only."""
+    """The main script of a word (the most letters), '' for digits only (cached: words repeat)."""
     counts: dict[str, int] = {}
     for ch in word:
         s = script_of(ch)

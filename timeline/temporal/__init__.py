@@ -27,12 +27,22 @@ __all__ = ["find_dates", "reference_date", "dates_records", "dateline_spans", "h
 _cache: dict = {}
 
 
+def _scan(text: str, lang: str) -> list[Cand]:
+    """The rules' candidates, which depend on the text alone: the reference date's search and
+    the dates' resolution read the same scan."""
+    key = (lang, text)
+    hit = _cache.get("scan")
+    if hit is None or hit[0] != key:
+        hit = _cache["scan"] = (key, scan(text, lang))
+    return list(hit[1])
+
+
 def _candidates(text: str, lang: str, ref: date | None) -> list[Cand]:
     key = (lang, ref, text)
     hit = _cache.get("last")
     if hit is not None and hit[0] == key:
         return hit[1]
-    cands = scan(text, lang) + find_occasions(text, ref)
+    cands = _scan(text, lang) + find_occasions(text, ref)
     head = header_date(text)
     if head:  # the header is the document's metadata, not a date of its story
         cands = [c for c in cands if c.start >= head[1]]
