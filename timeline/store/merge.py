@@ -10,7 +10,7 @@ At scale (tens of millions of mentions) every step but one is SQL or numpy:
   1. sql/merge/keys.sql        the working table `_mk` (keys, founding order `ord`)
   2. sql/merge/pair_blocks.sql blocked pairs (hash joins on type, time bucket, actor token)
   3. sql/merge/candidate_pairs.sql  the rules, on the blocked pairs only
-  4. clustering: connected components (scipy, else numpy); a component of one or two
+  4. clustering: connected components (scipy); a component of one or two
      mentions is its own cluster (two paired mentions are one event); the greedy runs in
      Python only over the mentions of larger components
   5. ids: kept old ids, aliases and new ids in SQL; Python only for clusters that
@@ -24,6 +24,8 @@ from collections import defaultdict
 
 import numpy as np
 import pyarrow as pa
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
 
 from ..resources import sql_dir
 
@@ -78,23 +80,8 @@ def cluster(order: list[tuple[str, str, str]], pairs: dict[str, set[str]]) -> li
 
 def _components(n: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Connected component label of each of n nodes, given edges a-b (0-based)."""
-    try:
-        from scipy.sparse import coo_matrix
-        from scipy.sparse.csgraph import connected_components
-
-        g = coo_matrix((np.ones(len(a), dtype=np.int8), (a, b)), shape=(n, n)).tocsr()
-        return connected_components(g, directed=False)[1]
-    except ImportError:  # numpy: min-label propagation with pointer jumping
-        label = np.arange(n)
-        while True:
-            lo = np.minimum(label[a], label[b])
-            new = label.copy()
-            np.minimum.at(new, a, lo)
-            np.minimum.at(new, b, lo)
-            new = new[new]
-            if np.array_equal(new, label):
-                return label
-            label = new
+    g = coo_matrix((np.ones(len(a), dtype=np.int8), (a, b)), shape=(n, n)).tocsr()
+    return connected_components(g, directed=False)[1]
 
 
 def _adjacency(nodes: np.ndarray, a: np.ndarray, b: np.ndarray) -> tuple[list[int], list[int], list[int]]:
