@@ -45,3 +45,19 @@ def run_cli(*args: str, cwd: Path | None = None, input: str | None = None) -> su
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.run([sys.executable, "-m", "timeline.cli", *args], cwd=cwd or ROOT, input=input,
                           capture_output=True, text=True, timeout=300, env=env)
+
+
+def cldr_months(lang: str) -> dict[str, list[str]]:
+    """Babel's wide month names, format and stand-alone.  Babel 2.18 resolves the
+    stand-alone alias of a locale into the shared root data, so that once az has been
+    read, de, fr and tr stand-alone months come back Azerbaijani: read each locale
+    afresh and leave no such state behind for other tests."""
+    import babel.localedata
+    from babel import Locale
+
+    babel.localedata._cache.clear()
+    try:
+        loc = Locale.parse(lang)
+        return {ctx: [loc.months[ctx]["wide"][i] for i in range(1, 13)] for ctx in ("format", "stand-alone")}
+    finally:
+        babel.localedata._cache.clear()

@@ -177,3 +177,11 @@ def test_hard_wrapped_lines_stay_one_sentence():
                    (1, "В 2024 году было\nпрокачано 1,06 млн тонн нефти."),
                    (2, "Второй абзац."), (3, "Headline without a stop"), (4, "Next one.")]
     assert all(text[s.start:s.end] == s.text for s in split(text))
+
+
+def test_a_days_ordinal_dot_ends_no_sentence():
+    from timeline.sentences import split
+
+    text = "Die Vereinbarung wurde am 11. September unterzeichnet. Ab dem 1. Januar sollen 2 Mrd. Kubikmeter fließen."
+    assert [s.text for s in split(text)] == ["Die Vereinbarung wurde am 11. September unterzeichnet.",
+                                             "Ab dem 1. Januar sollen 2 Mrd. Kubikmeter fließen."]

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import cldr_months
 
 from timeline import langdata
 from timeline.events import morph
@@ -306,15 +307,12 @@ def test_date_cases_per_language(lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_cldr_month_names_are_covered(lang):
-    from babel import Locale
-
     from timeline.temporal.lexicon import lexicon
     from timeline.temporal.text import phrase_keys
     lex = lexicon(lang)
-    loc = Locale.parse(lang)
-    for ctx in ("format", "stand-alone"):
-        for i in range(1, 13):
-            keys = phrase_keys(loc.months[ctx]["wide"][i])
+    for ctx, names in cldr_months(lang).items():
+        for i, name in enumerate(names, 1):
+            keys = phrase_keys(name)
             entries = lex.entries.get(keys[0], [])
             assert any(e.tag in "Mm" and e.value == i for e in entries), (lang, ctx, i, keys)
 

@@ -24,6 +24,9 @@ from razdel import sentenize
 from .model import Sentence
 
 _LINE = re.compile(r"[^\n]+")
+# a sentence razdel ends after a day's ordinal ("am 11.", "den 3.") or a figure's abbreviated
+# scale ("2 Mrd.", "5 Mio.") goes on: sentences rarely end in a bare short number or scale
+_ORDINAL_END = re.compile(r"(?:(?<![\d.,])\b\d{1,2}|\d[ \u00a0][^\W\d_]{1,4})\.\Z")
 _CLOSING = ".!?\u2026:;\u00bb\u201d\"')]"  # what may end a paragraph's last line
 _SPACE = re.compile(r"\s")
 _LAST_SPACE = re.compile(r".*\s", re.S)  # greedy: up to the last whitespace
@@ -85,6 +88,12 @@ def split(text: str) -> list[Sentence]:
     for paragraph, (base, end) in enumerate(paragraphs(text)):
         body = text[base:end]
         for s, e in _spans(body):
-            if body[s:e].strip():
+            if not body[s:e].strip():
+                continue
+            prev = out[-1] if out and out[-1].paragraph == paragraph else None
+            if prev is not None and _ORDINAL_END.search(prev.text):
+                # "am 11. September unterzeichneten": a day's ordinal dot ends no sentence
+                out[-1] = Sentence(prev.start, base + e, text[prev.start:base + e], paragraph)
+            else:
                 out.append(Sentence(base + s, base + e, body[s:e], paragraph))
     return out
