@@ -26,7 +26,7 @@ from .model import Sentence
 _LINE = re.compile(r"[^\n]+")
 # a sentence razdel ends after a day's ordinal ("am 11.", "den 3.") or a figure's abbreviated
 # scale ("2 Mrd.", "5 Mio.") goes on: sentences rarely end in a bare short number or scale
-_ORDINAL_END = re.compile(r"(?:(?<![\d.,])\b\d{1,2}|\d[ \u00a0][^\W\d_]{1,4})\.\Z")
+_ORDINAL_END = re.compile(r"(?:(?<=\s)\d{1,2}|\d[ \u00a0][^\W\d_]{1,4})\.\Z")
 _CLOSING = ".!?\u2026:;\u00bb\u201d\"')]"  # what may end a paragraph's last line
 _SPACE = re.compile(r"\s")
 _LAST_SPACE = re.compile(r".*\s", re.S)  # greedy: up to the last whitespace
