@@ -79,6 +79,34 @@ def test_parse_number(s, dec, expected):
     assert str(parse_number(s, dec)) == expected
 
 
+PRICES = [
+    # (lang, text, [(value, unit)] of the prices; without prices=True they are left out)
+    ("ru", "бензин подорожал до 73 тыс. рублей за тонну", [(73000, "RUB/t")]),
+    ("ru", "цена составила 250 долларов за 1000 кубометров", [(250, "USD/1000m3")]),
+    ("en", "Brent rose to $82.40 a barrel", [(82.4, "USD/bbl")]),
+    ("en", "gas sold at $300 per 1,000 cubic metres", [(300, "USD/1000m3")]),
+    ("en", "crude at $70/bbl", [(70, "USD/bbl")]),
+    ("el", "το Brent έφτασε τα 70 δολάρια το βαρέλι", [(70, "USD/bbl")]),
+    ("kk", "бензин бағасы тоннасына 500 доллар болды", [(500, "USD/t")]),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", PRICES, ids=[f"{c[0]}-{i}" for i, c in enumerate(PRICES)])
+def test_prices_are_marked_and_left_out(lang, text, expected):
+    assert find_quantities(text, lang) == []
+    got = [(q.value, q.unit) for q in find_quantities(text, lang, prices=True)]
+    assert len(got) == len(expected), got
+    for (v, u), (ev, eu) in zip(got, expected):
+        assert v == pytest.approx(ev) and u == eu, got
+
+
+def test_a_price_beside_a_volume():
+    text = "Kazakhstan exported 2 million tonnes at $70 a barrel, and earned $5 billion."
+    assert [(q.value, q.unit) for q in find_quantities(text, "en")] == [(2e6, "t"), (5e9, "USD")]
+    text = "Отгружено 2 млн тонн по цене 500 долларов за тонну на сумму 1 млрд долларов."
+    assert [(q.value, q.unit) for q in find_quantities(text, "ru")] == [(2e6, "t"), (1e9, "USD")]
+
+
 def test_every_language_loads():
     for lang in ("ru", "kk", "el", "en"):
         assert find_quantities("5 %", lang)[0].unit == "%"

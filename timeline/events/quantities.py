@@ -28,7 +28,13 @@ Rules of reading:
 * ``%`` and percent words give unit ``"%"`` (a share, not a volume);
 * the period may follow the unit after up to three words ("tonnes of oil a
   year", "barrels of oil per day") or stand just before the number (Kazakh
-  "per year 5 bn cubic metres", Russian "annually 5 mn tonnes").
+  "per year 5 bn cubic metres", Russian "annually 5 mn tonnes");
+* a price is money for a unit of goods: a currency amount followed, after a
+  slash or up to two words and an optional number, by a unit of the
+  language's table ("$70 a barrel", "73 thousand roubles per tonne",
+  "$300 per 1,000 cubic metres").  Prices are no quantities of the field and
+  are left out, unless ``prices=True``: then they come with the unit
+  ``CUR/unit`` (``USD/bbl``, ``RUB/t``, ``USD/1000m3``) and value the amount.
 """
 from __future__ import annotations
 
@@ -54,6 +60,14 @@ _WORD_STEP = re.compile(r"[ \t]+(?:[^\W\d_]|-)++")
 _RANGE_MARKS = r"-|\u2013|\u2014|\.\.\.?"
 _NEXT_NUM = re.compile(r"[ \t]+(" + _NUM + ")")
 _CURRENCY = {"$": "USD", "\u20ac": "EUR", "\u00a3": "GBP", "\u20bd": "RUB", "\u20b8": "KZT"}
+_SLASH = re.compile(r"[ \t]*/")
+_PER_NUM = re.compile(r"[ \t]+(" + _NUM + ")")
+_PER_STEPS = 2  # words between a currency amount and the unit it is paid for ("a", "per", "for one")
+
+
+def _is_money(unit: str) -> bool:
+    """Currency units are ISO 4217 codes (USD, RUB, KZT); units of goods are not all capitals."""
+    return len(unit) == 3 and unit.isalpha() and unit.isupper()
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,8 +177,51 @@ def _group_value(m: re.Match, table: dict) -> tuple:
     return table[m.lastgroup]
 
 
-def find_quantities(text: str, lang: str) -> list[Quantity]:
-    """Quantities with a scale, a unit or a percent sign, in text order."""
+def _per_unit(L: _Lang, norm: str, end: int) -> tuple[str, int] | None:
+    """The unit a currency amount ending at `end` is paid for, and where it ends."""
+    q = end
+    sl = _SLASH.match(norm, q)
+    steps = [sl.end()] if sl else []
+    if not sl:
+        steps.append(q)
+        for _ in range(_PER_STEPS):
+            w = _WORD_STEP.match(norm, q)
+            if not w:
+                break
+            q = w.end()
+            steps.append(q)
+    for q in steps:
+        per = ""
+        n = _PER_NUM.match(norm, q)
+        amount = parse_number(n.group(1), L.decimal) if n else None
+        if amount is not None:  # "per 1,000 cubic metres"
+            per = format(amount.normalize(), "f")
+            q = n.end()
+        u = L.unit.match(norm, q)
+        if u:
+            unit = _group_value(u, L.units)[0]
+            if not _is_money(unit):
+                return per + unit, u.end()
+    return None
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w.,])(\d[\d.,]*+[ \t]+(?:[^\W\d_]++\.?[ \t]+)?)?((?:[^\W\d_]|-)++)[ \t]+$")
+
+
+def _unit_before(L: _Lang, norm: str, start: int) -> str | None:
+    """The unit of goods in the word just before a currency amount, where no number counts it."""
+    w = _WORD_BEFORE.search(norm, max(0, start - 40), start)
+    if not w or w.group(1):
+        return None
+    u = L.unit.fullmatch(w.group(2))
+    if not u:
+        return None
+    unit = _group_value(u, L.units)[0]
+    return None if _is_money(unit) else unit
+
+
+def find_quantities(text: str, lang: str, *, prices: bool = False) -> list[Quantity]:
+    """Quantities with a scale, a unit or a percent sign, in text order; prices only if asked."""
     L = _lang(lang)
     norm = normalise(text)
     out: list[Quantity] = []
@@ -230,8 +287,6 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
             if ufactor != 1:
                 value *= ufactor
             end = u.end()
-        elif not scaled:
-            continue
         # currency sign before the number
         k = start - 1
         while k >= 0 and norm[k] in " \t":
@@ -239,6 +294,20 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
         if not unit and k >= 0 and norm[k] in _CURRENCY:
             unit = _CURRENCY[norm[k]]
             start = k
+        elif not unit and not scaled:
+            continue
+        if _is_money(unit):
+            per = _per_unit(L, norm, end)
+            if per is None and _unit_before(L, norm, start):  # Kazakh "per tonne 500 dollars"
+                per = (_unit_before(L, norm, start), end)
+            if per is not None:
+                pos = max(pos, per[1])
+                if prices:
+                    out.append(Quantity(float(value), f"{unit}/{per[0]}", None, start, per[1],
+                                        text[start:per[1]]))
+                continue
+        if not u and not scaled:
+            continue  # "$70" alone is no quantity
         if unit and period is None:
             q = end
             for _ in range(4):

@@ -32,7 +32,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from bisect import bisect_left
+from functools import cache, lru_cache
 
 from timeline.langdata import load
 from timeline.model import EVENT_TYPES, Trigger
@@ -578,34 +579,40 @@ _LONG_CANCEL = 30  # tokens between an event noun and the verb that calls it off
 _NO_BARRIER = ("plan", "statement")  # types that may stand between ("the talks, Peskov said, were postponed")
 
 
+@lru_cache(maxsize=64)
+def _long_marks(clause: str, lang: str) -> tuple[list, tuple, frozenset]:
+    """Tokens of a clause, positions of its called-off markers and of its boundary words
+    (one scan a sentence, however many triggers ask)."""
+    toks = _tokens(clause)
+    cancel, bounds = [], set()
+    for rule, idx, _ in _status_data(lang).matcher.scan(toks):
+        if rule.kind == "cancelled":
+            cancel.append(idx[0])
+        elif rule.kind == "boundary":
+            bounds.add(idx[0])
+    return toks, tuple(sorted(set(cancel))), frozenset(bounds)
+
+
 def _cancelled_later(clause: str, lang: str, trigger: Trigger) -> bool:
     """A called-off verb later in the sentence, past a parenthesis: "The meeting of the working
     group, which was scheduled for 10 September, was postponed".  No other event may stand
     between, nor a clause that is not closed by a comma before the verb."""
-    sd = _status_data(lang)
     s, e = _locate(clause, trigger)
     if s < 0:
         return False
-    toks = _tokens(clause)
-    last = max((i for i, t in enumerate(toks) if t[0] < e), default=-1)
-    if last < 0 or last + 1 >= len(toks):
+    toks, cancels, bounds = _long_marks(clause, lang)
+    last = bisect_left([t[0] for t in toks], e) - 1  # the trigger's last token
+    at = next((c for c in cancels if c > last), None)
+    if last < 0 or at is None or at - last > _LONG_CANCEL:
         return False
-    hi = min(len(toks), last + 1 + _LONG_CANCEL)
-    window = toks[last + 1:hi]
-    found = sd.matcher.scan(window)
-    cancel_at = min((idx[0] for rule, idx, _ in found if rule.kind == "cancelled"), default=None)
-    if cancel_at is None:
-        return False
-    cancel_at += last + 1
-    if any(ch in ".!?;" for ch in clause[e:toks[cancel_at][0]]):
+    if any(ch in ".!?;" for ch in clause[e:toks[at][0]]):
         return False
     # another event between them is what the verb calls off
     for t in find_triggers(clause, lang):
-        if t.type not in _NO_BARRIER and e <= t.start and t.end <= toks[cancel_at][0]:
+        if t.type not in _NO_BARRIER and e <= t.start and t.end <= toks[at][0]:
             return False
-    bounds = {idx[0] + last + 1 for rule, idx, _ in found if rule.kind == "boundary"}
     open_clause = False
-    for i in range(last + 1, cancel_at + 1):
+    for i in range(last + 1, at + 1):
         gap = clause[toks[i - 1][1]:toks[i][0]]
         if "," in gap and open_clause:
             open_clause = False
