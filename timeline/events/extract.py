@@ -271,13 +271,22 @@ class DocumentExtractor:
         # a volume without a figure is no event, and says nothing about the sentence's plan
         if not in_s:
             triggers = [t for t in triggers if t.type != "volume"]
-        # a `plan` is the residual type: another planned event of the sentence says what it plans,
+        # a `plan` is the residual type: another planned event of its clause says what it plans,
         # and an intention with a volume in it is a target volume ("plans to raise exports to 70 mt")
-        if any(statuses[t.start] == "planned" and t.type != "plan" for t in triggers):
-            triggers = [t for t in triggers if t.type != "plan"]
+        bounds = _clauses(s, self.words.clause)
+        planned_in = {_clause_of(t.start, bounds) for t in triggers if statuses[t.start] == "planned" and t.type != "plan"}
+        if planned_in:
+            triggers = [t for t in triggers if t.type != "plan" or _clause_of(t.start, bounds) not in planned_in]
         elif any(q.unit in VOLUME_UNITS for q in in_s):
             triggers = [replace(t, type="volume") if t.type == "plan" else t for t in triggers]
-        times, owned = _assign_times(triggers, own, _clauses(s, self.words.clause))
+        times, owned = _assign_times(triggers, own, bounds)
+        # a sentence's lone time that a circumstance owns ("at the meeting on 7 October he said",
+        # "кездесуде … мәлімдеді") dates the saying too: the noun sets the scene of the verb
+        if len(own) == 1:
+            scene = [t for t in triggers if t.start in owned and trigger_form(t, self.data_lang) == "noun"]
+            for t in triggers:
+                if t.type == "statement" and t.start not in times and scene:
+                    times[t.start] = own[0]
         taken_by_done = {id(tm) for t, tm in times.items() if statuses[t] == "occurred"}
         forward = {t for t, tm in times.items()
                    if statuses[t] == "planned" and (t in owned or id(tm) not in taken_by_done)}
