@@ -164,7 +164,9 @@ def test_no_request_to_another_host(site, browser):
 
 
 @pytest.mark.parametrize("rel", ["index.html", "oldest.html", "about.html", "actor/index.html", "type/index.html",
-                                 "document/index.html", "document/000_ad14549d1161be81.html", "EVENT"])
+                                 "document/index.html", "document/000_ad14549d1161be81.html", "EVENT",
+                                 "2023/index.html", "type/meeting.html", "disputes.html", "plans.html",
+                                 "viewer/index.html"])
 def test_accessibility_axe(site, browser, rel):
     if not AXE.exists():
         pytest.skip(f"{AXE} missing: run `npm ci --prefix tests/js` (CI does)")
@@ -174,7 +176,7 @@ def test_accessibility_axe(site, browser, rel):
     page = r.open(site, rel)
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("""async () => {
-        const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}});
+        const r = await axe.run({exclude: [['#tl-viewer']]}, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}});
         return r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '));
     }""")
     assert result == [], result
@@ -186,9 +188,55 @@ def test_readable_at_width_and_screenshots(site, browser, width):
     SHOTS.mkdir(parents=True, exist_ok=True)
     r = Reader(browser, width=width)
     for rel in ("index.html", "event/" + next((site / "event").glob("*.html")).name,
-                "document/000_ad14549d1161be81.html", "about.html"):
+                "document/000_ad14549d1161be81.html", "about.html", "2023/index.html", "type/meeting.html",
+                "plans.html", "viewer/index.html"):
         page = r.open(site, rel)
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, (rel, width, overflow)
         page.screenshot(path=str(SHOTS / f"{rel.replace('/', '_')}-{width}.png"))
+    r.close()
+
+
+def test_timeline_mark_leads_to_its_event(site, browser):
+    r = Reader(browser)
+    page = r.open(site, "index.html")
+    marks = page.locator("figure.tl svg a")
+    assert marks.count() > 5
+    first = marks.first
+    label = first.get_attribute("aria-label")
+    assert label and page.locator("figure.tl svg a title").first.text_content() == label
+    first.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/event/*.html")
+    assert page.locator("h1").inner_text() in label
+    assert r.errors == []
+    r.close()
+
+
+def test_timeline_readable_without_javascript(site, browser):
+    ctx = browser.new_context(java_script_enabled=False)
+    page = ctx.new_page()
+    page.goto((site / "index.html").as_uri())
+    assert page.locator("figure.tl svg a").count() > 5
+    box = page.locator("figure.tl .tl-strip").first.bounding_box()
+    assert box["width"] > 300 and box["height"] >= 20
+    ctx.close()
+
+
+def test_timelinejs_viewer_from_file(site, browser):
+    from timeline.site.build import viewer_assets
+
+    if viewer_assets() is None:
+        pytest.skip("TimelineJS not installed: npm install --prefix templates/vendor (CI does)")
+    r = Reader(browser)
+    page = r.open(site, "viewer/index.html")
+    page.wait_for_function("document.querySelectorAll('#tl-viewer .tl-slide').length > 1", timeout=15000)
+    assert page.locator("#tl-viewer .tl-timemarker").count() > 0
+    # another type: its own page, its own data
+    other = page.locator("#vw-pick option").nth(1).get_attribute("value")
+    page.select_option("#vw-pick", other)
+    page.wait_for_url("**/viewer/*.html")
+    page.wait_for_function("document.querySelectorAll('#tl-viewer .tl-slide').length > 1", timeout=15000)
+    assert r.errors == [], r.errors
+    assert r.requests and all(u.startswith("file://") for u in r.requests), r.requests
     r.close()

@@ -13,14 +13,21 @@ from pathlib import Path
 
 from ..errors import TimelineError
 from ..store.db import connect
-from . import downloads, listing
+from ..resources import templates_dir
+from . import charts, downloads, listing
 from .pages import KINDS, PAGE_SIZE, UnsafePath, check_path, page_path
 from .render import make_env, render_page
-from .views import read_view
+from .views import materialize, read_view, read_view_arrow
 from .writer import Writer
 
 log = logging.getLogger("timeline.site")
 FRONT_UNDATED = 25  # undated events shown on the front pages; all are on undated/
+TEXT_MODES = ("full", "quotes")
+VIEWER_MAX = 500  # slides in one TimelineJS page (the viewer slows past about a thousand)
+# the TimelineJS viewer's files: npm install --prefix templates/vendor (node_modules/ is not in git)
+TIMELINEJS = Path("vendor") / "node_modules" / "@knight-lab" / "timelinejs" / "dist"
+TIMELINEJS_FILES = {"js/timeline.js": "js/timeline.js", "js/timeline.js.LICENSE.txt": "license.txt",
+                    "css/timeline.css": "css/timeline.css"}
 
 
 class SiteError(TimelineError):
@@ -28,10 +35,33 @@ class SiteError(TimelineError):
     exit_code = 5
 
 
+class EventRows:
+    """site_event as an Arrow table: a page's row becomes Python objects only in the process that
+    renders it (converting 100,000 nested rows in one process took longer than rendering them)."""
+
+    def __init__(self, table):
+        self.table = table
+
+    def __len__(self) -> int:
+        return self.table.num_rows
+
+    def column(self, name: str) -> list:
+        return self.table.column(name).to_pylist()
+
+    def rows(self, indices: list[int]) -> list[dict]:
+        return self.table.take(indices).to_pylist()
+
+    def source_docs(self) -> set[str]:
+        import pyarrow.compute as pc
+
+        flat = pc.list_flatten(self.table.column("sources"))
+        return set(pc.unique(pc.struct_field(flat, "doc_slug")).to_pylist()) if len(flat) else set()
+
+
 @dataclass
 class Context:
     """Everything the pages show, read from the views before anything is rendered."""
-    events: list[dict]          # site_event: one row per event, for its page
+    events: EventRows           # site_event: one row per event, for its page
     chronology: list[dict]      # site_chronology: listing rows in chronological order
     actors: list[dict]          # site_actors
     actor_events: list[dict]    # site_actor_events
@@ -44,18 +74,45 @@ class Context:
     feed: list[dict]            # site_feed
     calendar: list[dict]        # site_calendar
     timelinejs: list[dict]      # site_timelinejs
+    disputes: list[dict] = field(default_factory=list)   # site_event_disputes
+    plans: list[dict] = field(default_factory=list)      # site_event_plans
+    months: list[dict] = field(default_factory=list)     # site_event_months
+    removed: list[dict] = field(default_factory=list)    # removed_event_pages
+    as_of: date | None = None
+    text_mode: str = "full"
     built: date = field(default_factory=lambda: datetime.now(timezone.utc).date())
     warnings: list[str] = field(default_factory=list)
 
 
-def read_context(con) -> Context:
+def prepare_record(con, as_of: date | None = None) -> None:
+    """Compute once what many views read: plan_outcomes and site_event become temporary tables
+    for this connection. With as_of, the record of that day stands in for the tables first
+    (sql/macros/site_as_of.sql), so every site_* view reads what the sources had told by then."""
+    if as_of is not None:
+        materialize(con, "plan_outcomes", "site_as_of_plans", as_of)
+        materialize(con, "events", "site_as_of_events", as_of)
+        materialize(con, "mentions", "site_as_of_mentions", as_of)
+        materialize(con, "documents", "site_as_of_documents", as_of)
+    else:
+        materialize(con, "plan_outcomes")
+    materialize(con, "site_event")
+    materialize(con, "export_events")
+
+
+def read_context(con, as_of: date | None = None, text_mode: str = "full") -> Context:
     v = lambda name: read_view(con, name)  # noqa: E731
     about = v("site_about_counts")
-    return Context(events=v("site_event"), chronology=v("site_chronology"), actors=v("site_actors"),
+    docs = v("site_documents")
+    if text_mode == "quotes":  # never held for a page: the quotes are in site_document_spans
+        for d in docs:
+            d["text"] = None
+    return Context(events=EventRows(read_view_arrow(con, "site_event")), chronology=v("site_chronology"), actors=v("site_actors"),
                    actor_events=v("site_actor_events"), types=v("site_types"), years=v("site_years"),
-                   documents=v("site_documents"), spans=v("site_document_spans"), about=about[0],
+                   documents=docs, spans=v("site_document_spans"), about=about[0],
                    aliases=v("site_aliases"), feed=v("site_feed"), calendar=v("site_calendar"),
-                   timelinejs=v("site_timelinejs"))
+                   timelinejs=v("site_timelinejs"), disputes=v("site_event_disputes"), plans=v("site_event_plans"),
+                   months=v("site_event_months"), removed=v("removed_event_pages"), as_of=as_of,
+                   text_mode=text_mode)
 
 
 def check(ctx: Context) -> list[str]:
@@ -72,18 +129,17 @@ def check(ctx: Context) -> list[str]:
             seen[r["slug"]] = r["id"]
         return set(seen)
 
-    events = unique(ctx.events, "event")
+    events = unique(ctx.chronology, "event")
     actors = unique(ctx.actors, "actor")
     docs = unique(ctx.documents, "document")
-    for e in ctx.events:
+    for e in ctx.chronology:
         for a in e["actors"]:
             if a["slug"] not in actors:
-                problems.append(f"event {e['id']}: actor {a['id']!r} has no page")
-        for s in e["sources"]:
-            if s["doc_slug"] not in docs:
-                problems.append(f"event {e['id']}: source document {s['doc']!r} has no page")
-        if not e["sources"]:
+                problems.append(f"event {e['id']}: actor {a['slug']!r} has no page")
+        if not e["langs"]:
             problems.append(f"event {e['id']}: no sources")
+    for slug in sorted(ctx.events.source_docs() - docs):
+        problems.append(f"source document {slug!r} has no page")
     for a in ctx.aliases:
         if a["alias_slug"] in events:
             problems.append(f"alias {a['alias']!r} is also a living event's page; no redirect written")
@@ -97,8 +153,9 @@ def check(ctx: Context) -> list[str]:
     return problems
 
 
-def plan_pages(ctx: Context) -> list[tuple[str, str, dict]]:
-    """Every page to render as (path, template, variables), built from the context."""
+def plan_pages(ctx: Context, chart: str | None = None, viewer_assets: bool = False) -> list[tuple[str, str, dict]]:
+    """Every page to render as (path, template, variables), built from the context. chart: the
+    path of the events-per-month chart, if one was drawn; viewer_assets: TimelineJS is copied."""
     jobs: list[tuple[str, str, dict]] = []
     add = lambda kind, path, **kw: jobs.append((path, KINDS[kind].template, kw))  # noqa: E731
     chrono = ctx.chronology
@@ -121,14 +178,16 @@ def plan_pages(ctx: Context) -> list[tuple[str, str, dict]]:
         kind, key = ("year", year) if year is not None else ("undated", None)
         chunks = listing.paginate(rows, PAGE_SIZE)
         paths = [page_path(kind, key, i + 1) for i in range(len(chunks))]
+        tl = charts.timeline(rows, "type", type_labels, year=year) if year is not None else None
         for i, chunk in enumerate(chunks):
             for r in chunk:
                 located[r["slug"]] = paths[i]
             title = str(year) if year is not None else "Undated events"
             add(kind, paths[i], title=title, year=year, listing=listing.Listing(chunk, newest_first=False),
-                pager=listing.pager(paths, i), years=years_nav, total=len(rows))
+                pager=listing.pager(paths, i), years=years_nav, total=len(rows), tl=tl if i == 0 else None)
 
     # the front page (newest first) and oldest.html: the two ends of the chronology
+    front_tl = charts.timeline(chrono, "type", type_labels)
     for kind, newest in (("front", True), ("oldest", False)):
         ends = list(reversed(dated[-PAGE_SIZE:])) if newest else dated[:PAGE_SIZE]
         add(kind, page_path(kind), title="Chronology", newest_first=newest,
@@ -136,17 +195,30 @@ def plan_pages(ctx: Context) -> list[tuple[str, str, dict]]:
             filter_listing=listing.Listing(ends + undated[:FRONT_UNDATED], newest_first=newest),
             undated_listing=listing.Listing(undated[:FRONT_UNDATED], newest_first=False) if undated else None,
             n_dated=len(dated), n_undated=len(undated), n_events=n_events, years=years_nav,
-            undated_href=page_path("undated") if undated else None)
+            undated_href=page_path("undated") if undated else None, chart=chart, tl=front_tl)
 
     # events, and redirects from their old ids
-    for e in ctx.events:
-        add("event", page_path("event", e["slug"]), title=e["summary"], e=e,
-            chronology_href=located.get(e["slug"]), type_label=type_labels.get(e["type"], e["type"]))
-    events = {e["slug"] for e in ctx.events}
+    for i, (slug, summary, type_) in enumerate(zip(ctx.events.column("slug"), ctx.events.column("summary"),
+                                                   ctx.events.column("type"))):
+        add("event", page_path("event", slug), title=summary, e=i,  # its row is read where it is rendered
+            chronology_href=located.get(slug), type_label=type_labels.get(type_, type_))
+    events = set(ctx.events.column("slug"))
     for a in ctx.aliases:
         if a["alias_slug"] not in events:
             add("alias", page_path("event", a["alias_slug"]), title="Moved", target=page_path("event", a["event_slug"]),
                 alias=a["alias"])
+    taken = events | {a["alias_slug"] for a in ctx.aliases}
+    for r in ctx.removed:
+        if r["slug"] not in taken:
+            add("removed", page_path("removed", r["slug"]), title="Removed", r=r)
+
+    # where sources differ, and plans with their outcomes
+    add("disputes", page_path("disputes"), title="Where sources differ", disputes=ctx.disputes)
+    states: dict[str, int] = {}
+    for p in ctx.plans:
+        states[p["state"]] = states.get(p["state"], 0) + 1
+    add("plans", page_path("plans"), title="Plans and outcomes", plans=ctx.plans,
+        counts=[(s, states[s]) for s in ("overdue", "pending", "rescheduled", "fulfilled") if s in states])
 
     # actors
     position = {r["id"]: i for i, r in enumerate(chrono)}
@@ -159,9 +231,10 @@ def plan_pages(ctx: Context) -> list[tuple[str, str, dict]]:
         rows = sorted(of_actor.get(a["slug"], []), key=lambda r: position[r["id"]])
         chunks = listing.paginate(rows, PAGE_SIZE)
         paths = [page_path("actor", a["slug"], i + 1) for i in range(len(chunks))]
+        tl = charts.timeline(rows, "type", type_labels)
         for i, chunk in enumerate(chunks):
             add("actor", paths[i], title=a["name"], a=a, listing=listing.Listing(chunk, newest_first=False),
-                pager=listing.pager(paths, i), country_names=country_names)
+                pager=listing.pager(paths, i), country_names=country_names, tl=tl if i == 0 else None)
 
     # types
     of_type: dict[str, list[dict]] = {}
@@ -172,9 +245,41 @@ def plan_pages(ctx: Context) -> list[tuple[str, str, dict]]:
         rows = of_type.get(t["type"], [])
         chunks = listing.paginate(rows, PAGE_SIZE)
         paths = [page_path("type", t["type"], i + 1) for i in range(len(chunks))]
+        tl = charts.timeline(rows, "actor")
         for i, chunk in enumerate(chunks):
             add("type", paths[i], title=t["label"], t=t, listing=listing.Listing(chunk, newest_first=False),
-                pager=listing.pager(paths, i))
+                pager=listing.pager(paths, i), tl=tl if i == 0 else None)
+
+    # the TimelineJS viewer: a page per type and per actor, its slides embedded in the page
+    slides_of: dict[str, list[dict]] = {}
+    tjs_by_id = {r["id"]: r for r in ctx.timelinejs}
+    for r in ctx.timelinejs:
+        slides_of.setdefault("type-" + r["type"], []).append(r)
+    for ae in ctx.actor_events:
+        r = tjs_by_id.get(ae["event_id"])
+        if r is not None:
+            slides_of.setdefault("actor-" + ae["actor_slug"], []).append(r)
+    type_choices = [{"key": "type-" + t["type"], "label": t["label"], "n": len(slides_of["type-" + t["type"]])}
+                    for t in ctx.types if slides_of.get("type-" + t["type"])]
+    actor_choices = [{"key": "actor-" + a["slug"], "label": a["name"], "n": len(slides_of["actor-" + a["slug"]])}
+                     for a in ctx.actors if slides_of.get("actor-" + a["slug"])]
+    for c in type_choices + actor_choices:
+        c["path"] = page_path("viewer_set", c["key"])
+    choices = [("Types", type_choices), ("Actors", actor_choices)]
+    for i, c in enumerate(type_choices + actor_choices):
+        rows = sorted(slides_of[c["key"]], key=lambda r: (r["date_start"], r["id"]))[-VIEWER_MAX:]
+        c["shown"] = len(rows)
+        current = {**c,
+                   "data": downloads.timelinejs_data([downloads.slide(r, type_labels, "../") for r in rows],
+                                                     c["label"], f"{c['n']} dated events")} if viewer_assets else c
+        add("viewer_set", c["path"], title=f"Viewer: {c['label']}", choices=choices, current=current,
+            assets=viewer_assets)
+        if i == 0:
+            add("viewer", page_path("viewer"), title="Timeline viewer", choices=choices, current=current,
+                assets=viewer_assets)
+    if not type_choices:
+        add("viewer", page_path("viewer"), title="Timeline viewer", choices=choices, current=None,
+            assets=viewer_assets)
 
     # documents
     spans_of: dict[str, list[dict]] = {}
@@ -184,10 +289,12 @@ def plan_pages(ctx: Context) -> list[tuple[str, str, dict]]:
     for d in ctx.documents:
         spans = spans_of.get(d["id"], [])
         add("document", page_path("document", d["slug"]), title=d["title"] or d["id"], d=d, spans=spans,
-            segments=listing.segments(d["text"], spans))
+            segments=listing.segments(d["text"], spans) if d["text"] is not None else [])
 
+    files = downloads.FILES if ctx.as_of is None else [f for f in downloads.FILES if not f[0].startswith("events.")
+                                                       or f[0] == "events.ics"]
     add("about", page_path("about"), title="About", about=ctx.about, types=ctx.types, built=ctx.built,
-        files=downloads.FILES)
+        files=files)
     return jobs
 
 
@@ -195,19 +302,27 @@ def plan_pages(ctx: Context) -> list[tuple[str, str, dict]]:
 
 _JOBS: list[tuple[str, str, dict]] = []
 _OUT: Path | None = None
+_ENV_OPTIONS: dict = {}
+_EVENTS: EventRows | None = None
 
 
 def _render_range(bounds: tuple[int, int]) -> tuple[int, list[str]]:
-    env = make_env()
+    env = make_env(**_ENV_OPTIONS)
     writer = Writer(_OUT)
-    for path, template, variables in _JOBS[bounds[0]:bounds[1]]:
+    jobs = _JOBS[bounds[0]:bounds[1]]
+    wanted = [v["e"] for _, t, v in jobs if t == "event.html"]
+    rows = iter(_EVENTS.rows(wanted) if wanted else [])
+    for path, template, variables in jobs:
+        if template == "event.html":
+            variables = {**variables, "e": next(rows)}
         writer.write(path, render_page(env, template, path, variables))
     return writer.changed, writer.paths
 
 
-def _render(jobs, out: Path, workers: int) -> tuple[int, list[str]]:
-    global _JOBS, _OUT
-    _JOBS, _OUT = jobs, out
+def _render(jobs, out: Path, workers: int, env_options: dict | None = None,
+            events: EventRows | None = None) -> tuple[int, list[str]]:
+    global _JOBS, _OUT, _ENV_OPTIONS, _EVENTS
+    _JOBS, _OUT, _ENV_OPTIONS, _EVENTS = jobs, out, env_options or {}, events
     try:
         if workers <= 1 or len(jobs) < 2000 or "fork" not in mp.get_all_start_methods():
             return _render_range((0, len(jobs)))
@@ -220,17 +335,37 @@ def _render(jobs, out: Path, workers: int) -> tuple[int, list[str]]:
                 paths += p
         return changed, paths
     finally:
-        _JOBS, _OUT = [], None
+        _JOBS, _OUT, _ENV_OPTIONS, _EVENTS = [], None, {}, None
 
 
-def build_site(db_path: str, out_dir: str, strict: bool = False, workers: int | None = None) -> int:
+def viewer_assets() -> Path | None:
+    """The TimelineJS package's dist/ folder, when it is installed (templates/vendor)."""
+    dist = templates_dir() / TIMELINEJS
+    return dist if all((dist / f).is_file() for f in TIMELINEJS_FILES) else None
+
+
+def build_site(db_path: str, out_dir: str, strict: bool = False, workers: int | None = None,
+               as_of: date | str | None = None, text: str = "full") -> int:
     """Render the site from the database into out_dir; returns the number of pages.
+    as_of: build the record as its sources told it on that day (events_as_of); text: 'full'
+    publishes each document's text, 'quotes' only the quotes with their offsets.
     Files whose content did not change are left alone (their mtime too); files an
     earlier build wrote that this one does not are removed."""
+    if text not in TEXT_MODES:
+        raise SiteError(f"--text must be one of {', '.join(TEXT_MODES)}, not {text!r}")
+    if isinstance(as_of, str):
+        try:
+            as_of = date.fromisoformat(as_of)
+        except ValueError:
+            raise SiteError(f"--as-of wants a date as YYYY-MM-DD, not {as_of!r}") from None
     t0 = time.perf_counter()
+    timings: dict[str, float] = {}
     con = connect(db_path)
     try:
-        ctx = read_context(con)
+        prepare_record(con, as_of)
+        timings["record"] = time.perf_counter() - t0
+        ctx = read_context(con, as_of, text)
+        timings["views"] = time.perf_counter() - t0 - timings["record"]
         try:
             problems = check(ctx)
         except UnsafePath as e:
@@ -242,19 +377,42 @@ def build_site(db_path: str, out_dir: str, strict: bool = False, workers: int | 
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
         writer = Writer(out)
-        downloads.write_all(con, ctx, writer)
+        t = time.perf_counter()
+        downloads.write_all(con, ctx, writer, as_of)
+        timings["downloads"] = time.perf_counter() - t
     finally:
         con.close()
-    t1 = time.perf_counter()
-    jobs = plan_pages(ctx)
+    t = time.perf_counter()
+    labels = {r["type"]: r["label"] for r in ctx.types}
+    drawn = charts.month_chart(ctx.months, labels)
+    chart = None
+    if drawn:
+        chart = {"path": "static/chart-months.svg", "unit": drawn[1]}
+        writer.write(chart["path"], drawn[0])
+    timings["chart"] = time.perf_counter() - t
+    assets = viewer_assets()
+    if assets is None:
+        log.warning("the TimelineJS viewer is not installed: npm install --prefix templates/vendor "
+                    "(the viewer page says so)")
+    else:
+        for src, dest in TIMELINEJS_FILES.items():
+            writer.write("static/timelinejs/" + dest, (assets / src).read_bytes())
+        writer.copy_tree(assets / "css" / "icons", "static/timelinejs/css/icons")
+    t = time.perf_counter()
+    jobs = plan_pages(ctx, chart=chart, viewer_assets=assets is not None)
     for path, _, _ in jobs:
         check_path(path)
+    timings["plan"] = time.perf_counter() - t
     writer.copy_static()
+    events = ctx.events
+    del ctx
     workers = workers or min(os.cpu_count() or 1, 4)
-    changed, paths = _render(jobs, out, workers)
+    t = time.perf_counter()
+    changed, paths = _render(jobs, out, workers, {"as_of": as_of, "text_mode": text}, events)
+    timings["render"] = time.perf_counter() - t
     writer.changed += changed
     writer.paths += paths
     writer.finish()
-    log.info("site: %d pages (%d files changed) in %.1f s (reading %.1f s)", len(jobs), writer.changed,
-             time.perf_counter() - t0, t1 - t0)
+    log.info("site: %d pages (%d files changed) in %.1f s (%s)", len(jobs), writer.changed,
+             time.perf_counter() - t0, ", ".join(f"{k} {v:.1f} s" for k, v in timings.items()))
     return len(jobs)

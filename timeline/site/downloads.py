@@ -2,7 +2,6 @@
 JSON, CSV and Parquet (the export's own writers) and TimelineJS JSON."""
 from __future__ import annotations
 
-import io
 import json
 import os
 import tempfile
@@ -11,7 +10,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from markupsafe import escape
 
 from ..dates_display import display_date
-from ..export import dicts, write_csv, write_parquet
+from .views import copy_view
 
 FILES = [
     ("feed.atom", "Atom feed", "The 50 newest events, for feed readers."),
@@ -66,73 +65,94 @@ def atom(ctx) -> bytes:
     return fg.atom_str(pretty=True)
 
 
+def _fold(line: str) -> bytes:
+    """One content line folded at 75 octets (RFC 5545 3.1), never inside a UTF-8 sequence."""
+    data = line.encode("utf-8")
+    if len(data) <= 75:
+        return data + b"\r\n"
+    out, i, limit = [], 0, 75
+    while i < len(data):
+        j = min(i + limit, len(data))
+        while j < len(data) and (data[j] & 0xC0) == 0x80:  # a continuation byte: cut before its sequence
+            j -= 1
+        out.append(data[i:j])
+        i, limit = j, 74  # a folded line starts with a space
+    return b"\r\n ".join(out) + b"\r\n"
+
+
 def calendar(ctx) -> bytes:
-    from icalendar import Calendar, Event
+    """The iCalendar file: the calendar's head from icalendar, then one VEVENT per dated event whose
+    values icalendar encodes (vText escaping, vDate), written as lines in one pass: building one
+    Component per event and serialising them took most of a large build's download time."""
+    from icalendar import Calendar
+    from icalendar.prop import vDate, vDatetime, vText
 
     cal = Calendar()
     cal.add("prodid", "-//timeline//chronology//EN")
     cal.add("version", "2.0")
     cal.add("x-wr-calname", "Timeline")
+    head = cal.to_ical()
+    assert head.endswith(b"END:VCALENDAR\r\n")
+    parts = [head[:-len(b"END:VCALENDAR\r\n")]]
+    text = lambda v: vText(v).to_ical().decode("utf-8")  # noqa: E731
+    stamps: dict = {}
     for r in ctx.calendar:
-        ev = Event()
-        ev.add("uid", f"{r['slug']}@timeline")
-        ev.add("dtstamp", _utc(r["stamp"]))
-        ev.add("dtstart", r["date_start"])
-        ev.add("dtend", r["date_end"] + timedelta(days=1))  # DTEND of an all-day entry is exclusive
-        ev.add("summary", r["summary"])
-        ev.add("description", f"{r['type'].replace('_', ' ')}, {r['status']}; dated "
-                              f"{_PRECISION_WORDS.get(r['precision'], r['precision'])}: "
-                              f"{display_date(r['date_start'], r['precision'], r['date_end'])}")
+        stamp = stamps.get(r["stamp"])
+        if stamp is None:
+            stamp = stamps[r["stamp"]] = vDatetime(_utc(r["stamp"])).to_ical().decode()
+        lines = ["BEGIN:VEVENT", "SUMMARY:" + text(r["summary"]),
+                 "DTSTART;VALUE=DATE:" + vDate(r["date_start"]).to_ical().decode(),
+                 "DTEND;VALUE=DATE:" + vDate(r["date_end"] + timedelta(days=1)).to_ical().decode(),  # exclusive
+                 "DTSTAMP:" + stamp, "UID:" + text(f"{r['slug']}@timeline"),
+                 "DESCRIPTION:" + text(f"{r['type'].replace('_', ' ')}, {r['status']}; dated "
+                                       f"{_PRECISION_WORDS.get(r['precision'], r['precision'])}: "
+                                       f"{display_date(r['date_start'], r['precision'], r['date_end'])}")]
         if r["place"]:
-            ev.add("location", r["place"])
-        cal.add_component(ev)
-    return cal.to_ical()
+            lines.append("LOCATION:" + text(r["place"]))
+        lines.append("END:VEVENT")
+        parts.append(b"".join(_fold(x) for x in lines))
+    parts.append(b"END:VCALENDAR\r\n")
+    return b"".join(parts)
+
+
+def slide(r: dict, labels: dict[str, str], prefix: str = "") -> dict:
+    """One site_timelinejs row as a TimelineJS slide; its link is relative (prefix: '../' from a folder)."""
+    slide = {
+        "unique_id": r["slug"],
+        "start_date": {k: v for k, v in r["start_date"].items() if v is not None},
+        "display_date": display_date(r["date_start"], r["precision"], r["date_end"]),
+        "text": {"headline": str(escape(r["summary"])),
+                 "text": f'<a href="{prefix}event/{r["slug"]}.html">{escape(labels.get(r["type"], r["type"]))}</a>'},
+        "group": labels.get(r["type"], r["type"]),
+    }
+    if r["end_date"]:
+        slide["end_date"] = {k: v for k, v in r["end_date"].items() if v is not None}
+    return slide
+
+
+def timelinejs_data(slides: list[dict], headline: str = "Timeline", text: str = "Dated and sourced events") -> dict:
+    return {"title": {"text": {"headline": str(escape(headline)), "text": str(escape(text))}}, "events": slides}
 
 
 def timelinejs(ctx) -> str:
     labels = {t["type"]: t["label"] for t in ctx.types}
-    slides = []
-    for r in ctx.timelinejs:
-        slide = {
-            "unique_id": r["slug"],
-            "start_date": {k: v for k, v in r["start_date"].items() if v is not None},
-            "display_date": display_date(r["date_start"], r["precision"], r["date_end"]),
-            "text": {"headline": str(escape(r["summary"])),
-                     "text": f'<a href="event/{r["slug"]}.html">{escape(labels.get(r["type"], r["type"]))}</a>'},
-            "group": labels.get(r["type"], r["type"]),
-        }
-        if r["end_date"]:
-            slide["end_date"] = {k: v for k, v in r["end_date"].items() if v is not None}
-        slides.append(slide)
+    slides = [slide(r, labels) for r in ctx.timelinejs]
     return json.dumps({"title": {"text": {"headline": "Timeline", "text": "Dated and sourced events"}},
                        "events": slides}, ensure_ascii=False, indent=1) + "\n"
 
 
-def write_all(con, ctx, writer) -> None:
-    events = dicts(con)
-    writer.write("events.json", events_json(events))
-    buf = io.StringIO()
-    write_csv(events, buf)
-    writer.write("events.csv", buf.getvalue())
-    del events, buf
-    fd, tmp = tempfile.mkstemp(suffix=".parquet")
-    os.close(fd)
-    try:
-        try:
-            write_parquet(con, tmp)
-        except AttributeError:  # DuckDB 2 dropped .arrow(): same query, its newer name
-            import pyarrow.parquet as pq
-
-            import warnings
-
-            from ..export import FILTER_SQL
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                pq.write_table(con.execute(FILTER_SQL, [None] * 5).to_arrow_table(), tmp)
-        with open(tmp, "rb") as f:
-            writer.write("events.parquet", f.read())
-    finally:
-        os.unlink(tmp)
+def write_all(con, ctx, writer, as_of=None) -> None:
+    """Every download. The events as JSON, CSV and Parquet are written by DuckDB's COPY from the
+    views site_download_events and site_download_csv (an as-of build leaves them out: the export
+    is the record of today)."""
+    if as_of is None:
+        with tempfile.TemporaryDirectory(prefix="timeline-site-") as tmp:
+            for rel, view, fmt in (("events.json", "site_download_events", "json"),
+                                   ("events.csv", "site_download_csv", "csv"),
+                                   ("events.parquet", "site_download_events", "parquet")):
+                path = os.path.join(tmp, rel)
+                copy_view(con, view, path, fmt)
+                writer.adopt(rel, path)
     writer.write("feed.atom", atom(ctx))
     writer.write("events.ics", calendar(ctx))
     writer.write("timeline.json", timelinejs(ctx))

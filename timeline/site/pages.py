@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # events on one listing page: keeps the front page well under 300 KB at any scale
 PAGE_SIZE = 100
@@ -31,6 +32,11 @@ KINDS: dict[str, Kind] = {
     "documents": Kind("site_documents", "documents.html", "document/index.html"),
     "document": Kind("site_document_spans", "document.html", "document/{key}.html"),
     "about": Kind("site_about_counts", "about.html", "about.html"),
+    "disputes": Kind("site_event_disputes", "disputes.html", "disputes.html"),
+    "plans": Kind("site_event_plans", "plans.html", "plans.html"),
+    "removed": Kind("removed_event_pages", "removed.html", "event/{key}.html"),
+    "viewer": Kind("site_timelinejs", "viewer.html", "viewer/index.html"),
+    "viewer_set": Kind("site_timelinejs", "viewer.html", "viewer/{key}.html"),
 }
 
 _SAFE_KEY = re.compile(r"^[a-z0-9][a-z0-9_-]{0,95}$")
@@ -41,6 +47,7 @@ class UnsafePath(ValueError):
     pass
 
 
+@lru_cache(maxsize=65536)
 def page_path(kind: str, key: str | int | None = None, page: int = 1) -> str:
     """The output path of a page, relative to the site root: `event/ev_1.html`,
     `2023/index.html`, and `2023/index.2.html` for its second page."""

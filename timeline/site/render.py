@@ -3,6 +3,7 @@ filter, and url() for relative links (so the site works from file:// and any hos
 from __future__ import annotations
 
 import json
+from datetime import date
 
 from babel import Locale
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
@@ -55,15 +56,27 @@ def script_json(value) -> Markup:
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
+def version(value: str, field: str) -> str:
+    """One version of a disputed field as people read it: a date as "29 Nov 2025"."""
+    if field == "date":
+        try:
+            return display_date(date.fromisoformat(value), "day")
+        except (TypeError, ValueError):
+            return value
+    return value
+
+
 def number(n) -> str:
     return f"{n:,}".replace(",", "\u202f") if isinstance(n, int) else str(n)
 
 
-def make_env() -> Environment:
+def make_env(as_of: date | None = None, text_mode: str = "full") -> Environment:
+    """as_of: the day of an as-of build (every page says so); text_mode: 'full' or 'quotes'."""
     env = Environment(loader=FileSystemLoader(str(templates_dir())), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, auto_reload=False)
-    env.filters.update(display_date=display_date, lang_name=lang_name, script_json=script_json, number=number)
-    env.globals.update(url=url, rel=rel, item=item)
+                      trim_blocks=True, lstrip_blocks=True, auto_reload=False, cache_size=-1)
+    env.filters.update(display_date=display_date, lang_name=lang_name, script_json=script_json, number=number,
+                       version=version)
+    env.globals.update(url=url, rel=rel, item=item, as_of=as_of, text_mode=text_mode)
     return env
 
 

@@ -1,5 +1,6 @@
 """Reading the site's views and table macros by name: the only SQL the site runs is
-`SELECT * FROM <view>` (or `<macro>(?, …)`); everything else lives in sql/."""
+`SELECT * FROM <view>` (or `<macro>(?, …)`), a temporary table of such rows (computed once
+per build), and COPY of a view to a file; everything else lives in sql/."""
 from __future__ import annotations
 
 import re
@@ -24,9 +25,57 @@ def read_view(con, name: str) -> list[dict]:
 
 def read_macro(con, name: str, *params) -> list[dict]:
     """Rows of one table macro of sql/macros/ (named after its file), with bound parameters."""
-    if not _NAME.match(name) or name not in _names("macros"):
+    if not _NAME.match(name) or name not in _macro_names():
         raise ValueError(f"no table macro named {name!r} in sql/macros/")
     marks = ", ".join("?" for _ in params)
     cur = con.execute(f"SELECT * FROM {name}({marks})", list(params))
     cols = [d[0] for d in cur.description]
     return [dict(zip(cols, row)) for row in cur.fetchall()]
+
+
+def materialize(con, name: str, macro: str | None = None, *params) -> None:
+    """Compute a view once for this build: a temporary table of its rows under the view's own
+    name, which every later query (and every view that reads it) uses instead. With `macro`,
+    the table holds that table macro's rows instead (an as-of build's record of one day)."""
+    if not _NAME.match(name) or name not in _names("views") | _tables(con):
+        raise ValueError(f"no view or table named {name!r}")
+    if macro is None:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT * FROM main.{name}").fetchall()
+        return
+    if not _NAME.match(macro) or macro not in _macro_names():
+        raise ValueError(f"no table macro named {macro!r} in sql/macros/")
+    marks = ", ".join("?" for _ in params)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT * FROM {macro}({marks})", list(params)).fetchall()
+
+
+def copy_view(con, name: str, path: str, fmt: str) -> None:
+    """Write every row of one view to a file with DuckDB's COPY (fmt: json, csv or parquet)."""
+    if not _NAME.match(name) or name not in _names("views"):
+        raise ValueError(f"no view named {name!r} in sql/views/")
+    options = {"json": "FORMAT json, ARRAY true", "csv": "FORMAT csv, HEADER true",
+               "parquet": "FORMAT parquet, COMPRESSION zstd"}[fmt]
+    con.execute(f"COPY (SELECT * FROM {name}) TO '{_quote(path)}' ({options})").fetchall()
+
+
+def _quote(path: str) -> str:
+    return str(path).replace("'", "''")
+
+
+def _tables(con) -> set[str]:
+    return {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE NOT temporary").fetchall()}
+
+
+def _macro_names() -> set[str]:
+    """Every macro defined in sql/macros/ (a file may define several)."""
+    out = set()
+    for f in (sql_dir() / "macros").glob("*.sql"):
+        out.update(re.findall(r"CREATE OR REPLACE MACRO ([a-z_][a-z0-9_]*)", f.read_text(encoding="utf-8")))
+    return out
+
+
+def read_view_arrow(con, name: str):
+    """Every row of one view as an Arrow table: rows become Python objects only where they are
+    used (an event page's row, in the process that renders it)."""
+    if not _NAME.match(name) or name not in _names("views"):
+        raise ValueError(f"no view named {name!r} in sql/views/")
+    return con.sql(f"SELECT * FROM {name}").to_arrow_table()

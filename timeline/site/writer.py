@@ -39,6 +39,33 @@ class Writer:
         self.changed += 1
         return True
 
+    def adopt(self, rel: str, tmp: str | Path) -> bool:
+        """Move a finished file (written elsewhere, by DuckDB's COPY say) to `rel`, unless the
+        file there already holds exactly its content; the temporary file is gone either way."""
+        import filecmp
+        import os
+        import shutil
+
+        check_path(rel)
+        self.paths.append(rel)
+        target = self.out / rel
+        try:
+            if target.is_file() and filecmp.cmp(tmp, target, shallow=False):
+                os.unlink(tmp)
+                return False
+        except FileNotFoundError:
+            pass
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(tmp), target)
+        self.changed += 1
+        return True
+
+    def copy_tree(self, src: Path, dest: str) -> None:
+        """Every file under src into dest/ (a relative folder of the site)."""
+        for f in sorted(Path(src).rglob("*")):
+            if f.is_file():
+                self.write(dest + "/" + f.relative_to(src).as_posix(), f.read_bytes())
+
     def copy_static(self) -> None:
         """templates/static/ into static/."""
         src = templates_dir() / "static"
