@@ -3,6 +3,7 @@ factory for fresh databases. The timezone is pinned; nothing depends on locale."
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -61,3 +62,23 @@ def cldr_months(lang: str) -> dict[str, list[str]]:
         return {ctx: [loc.months[ctx]["wide"][i] for i in range(1, 13)] for ctx in ("format", "stand-alone")}
     finally:
         babel.localedata._cache.clear()
+
+
+def marked_spans(marked: str) -> tuple[str, list[tuple[int, int]]]:
+    """A case sentence with the expected trigger(s) in [brackets] -> (plain text, spans)."""
+    spans, plain, pos = [], [], 0
+    for m in re.finditer(r"\[([^\]]+)\]", marked):
+        plain.append(marked[pos:m.start()])
+        start = sum(len(p) for p in plain)
+        plain.append(m.group(1))
+        spans.append((start, start + len(m.group(1))))
+        pos = m.end()
+    plain.append(marked[pos:])
+    return "".join(plain), spans
+
+
+def trigger_hit(sentence: str, lang: str, etype: str, span: tuple[int, int]) -> bool:
+    """A trigger of `etype` overlaps `span`."""
+    from timeline.events.triggers import find_triggers
+
+    return any(t.type == etype and t.start < span[1] and span[0] < t.end for t in find_triggers(sentence, lang))

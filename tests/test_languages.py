@@ -14,7 +14,7 @@ from pathlib import Path
 import lang_cases_az_de_fr as second
 import lang_cases_uk_tr_uz as first
 import pytest
-from conftest import cldr_months
+from conftest import cldr_months, marked_spans, trigger_hit
 
 from timeline import langdata
 from timeline.events import morph
@@ -36,22 +36,6 @@ EXPECTED = {**first.EXPECTED, **second.EXPECTED}
 KNOWN_GAPS = first.KNOWN_GAPS + second.KNOWN_GAPS
 
 LANGS = tuple(TRIGGERS)
-
-
-def _spans(marked: str) -> tuple[str, list[tuple[int, int]]]:
-    spans, plain, pos = [], [], 0
-    for m in re.finditer(r"\[([^\]]+)\]", marked):
-        plain.append(marked[pos:m.start()])
-        start = sum(len(p) for p in plain)
-        plain.append(m.group(1))
-        spans.append((start, start + len(m.group(1))))
-        pos = m.end()
-    plain.append(marked[pos:])
-    return "".join(plain), spans
-
-
-def _hit(sentence: str, lang: str, etype: str, span: tuple[int, int]) -> bool:
-    return any(t.type == etype and t.start < span[1] and span[0] < t.end for t in find_triggers(sentence, lang))
 
 
 # --- data contract ------------------------------------------------------------
@@ -130,29 +114,10 @@ def _trigger_cases():
 
 @pytest.mark.parametrize("lang,etype,marked", list(_trigger_cases()))
 def test_news_sentence(lang, etype, marked):
-    sentence, spans = _spans(marked)
+    sentence, spans = marked_spans(marked)
     found = find_triggers(sentence, lang)
-    assert any(_hit(sentence, lang, etype, sp) for sp in spans), \
+    assert any(trigger_hit(sentence, lang, etype, sp) for sp in spans), \
         f"{etype} not found in {sentence!r}: {[(t.type, t.text, t.rule) for t in found]}"
-
-
-def _data_examples():
-    for lang in LANGS:
-        data = load(lang, "triggers")
-        for etype in (*EVENT_TYPES, "block"):
-            for i, ex in enumerate(data[etype].get("examples", [])):
-                yield pytest.param(lang, etype, ex, id=f"{lang}-{etype}-ex{i}")
-
-
-@pytest.mark.parametrize("lang,etype,marked", list(_data_examples()))
-def test_rule_examples(lang, etype, marked):
-    sentence, spans = _spans(marked)
-    if etype == "block":
-        for s, e in spans:
-            assert not any(t.start < e and s < t.end for t in find_triggers(sentence, lang)), marked
-        return
-    assert all(_hit(sentence, lang, etype, sp) for sp in spans), \
-        f"{marked}: {[(t.type, t.text) for t in find_triggers(sentence, lang)]}"
 
 
 @pytest.mark.parametrize("lang,sentence,etype,expected", STATUS, ids=[f"{c[0]}-{i}" for i, c in enumerate(STATUS)])

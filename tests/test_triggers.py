@@ -6,15 +6,15 @@ timeline/lang/<code>/triggers.toml, and a test runs them all.
 """
 from __future__ import annotations
 
-import re
 import time
 import unicodedata
 from pathlib import Path
 
 import pytest
+from conftest import marked_spans, trigger_hit
 
 from timeline.events.triggers import find_triggers, is_cancelled, priority, status_of
-from timeline.langdata import LANG_DIR, languages, load
+from timeline.langdata import languages, load
 from timeline.model import EVENT_TYPES
 
 LANGS = ("ru", "kk", "el", "en")
@@ -256,23 +256,6 @@ def _case_ids():
                 yield pytest.param(lang, etype, s, id=f"{lang}-{etype}-{i}")
 
 
-def _spans(marked: str) -> tuple[str, list[tuple[int, int]]]:
-    spans, plain, pos = [], [], 0
-    for m in re.finditer(r"\[([^\]]+)\]", marked):
-        plain.append(marked[pos:m.start()])
-        start = sum(len(p) for p in plain)
-        plain.append(m.group(1))
-        spans.append((start, start + len(m.group(1))))
-        pos = m.end()
-    plain.append(marked[pos:])
-    return "".join(plain), spans
-
-
-def _hit(sentence: str, lang: str, etype: str, span: tuple[int, int]) -> bool:
-    return any(t.type == etype and t.start < span[1] and span[0] < t.end
-               for t in find_triggers(sentence, lang))
-
-
 def test_every_type_has_three_cases_per_language():
     for lang in LANGS:
         for etype in EVENT_TYPES:
@@ -281,15 +264,15 @@ def test_every_type_has_three_cases_per_language():
 
 @pytest.mark.parametrize("lang,etype,marked", list(_case_ids()))
 def test_news_sentence(lang, etype, marked):
-    sentence, spans = _spans(marked)
+    sentence, spans = marked_spans(marked)
     assert spans, marked
     found = find_triggers(sentence, lang)
-    assert any(_hit(sentence, lang, etype, sp) for sp in spans), \
+    assert any(trigger_hit(sentence, lang, etype, sp) for sp in spans), \
         f"{etype} not found in {sentence!r}: {[(t.type, t.text, t.rule) for t in found]}"
 
 
 def _data_examples():
-    for lang in LANGS:
+    for lang in languages():  # every language folder's rule examples
         data = load(lang, "triggers")
         for etype in (*EVENT_TYPES, "block"):
             for i, ex in enumerate(data[etype].get("examples", [])):
@@ -298,12 +281,12 @@ def _data_examples():
 
 @pytest.mark.parametrize("lang,etype,marked", list(_data_examples()))
 def test_rule_examples(lang, etype, marked):
-    sentence, spans = _spans(marked)
+    sentence, spans = marked_spans(marked)
     if etype == "block":  # a blocked span makes no trigger
         for s, e in spans:
             assert not any(t.start < e and s < t.end for t in find_triggers(sentence, lang)), marked
         return
-    assert all(_hit(sentence, lang, etype, sp) for sp in spans), \
+    assert all(trigger_hit(sentence, lang, etype, sp) for sp in spans), \
         f"{marked}: {[(t.type, t.text) for t in find_triggers(sentence, lang)]}"
 
 
@@ -478,8 +461,8 @@ REVIEW_TRIGGERS = [
 @pytest.mark.parametrize("lang,etype,marked", REVIEW_TRIGGERS,
                          ids=[f"{c[0]}-{c[1]}-{i}" for i, c in enumerate(REVIEW_TRIGGERS)])
 def test_review_triggers(lang, etype, marked):
-    sentence, spans = _spans(marked)
-    assert all(_hit(sentence, lang, etype, sp) for sp in spans), \
+    sentence, spans = marked_spans(marked)
+    assert all(trigger_hit(sentence, lang, etype, sp) for sp in spans), \
         f"{marked}: {[(t.type, t.text, t.rule) for t in find_triggers(sentence, lang)]}"
 
 
