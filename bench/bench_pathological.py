@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
 import re
 import sys
 import time
@@ -27,7 +25,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
+from _common import machine  # noqa: E402
 from timeline import sentences  # noqa: E402
 from timeline.events.actors import gazetteer  # noqa: E402
 from timeline.events.quantities import find_quantities  # noqa: E402
@@ -95,18 +95,6 @@ def timed(f, text: str, lang: str) -> float:
     t0 = time.perf_counter()
     f(text, lang)
     return time.perf_counter() - t0
-
-
-def machine() -> dict:
-    mem = None
-    try:
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemTotal:"):
-                mem = round(int(line.split()[1]) / 1024 / 1024, 1)
-    except OSError:
-        pass
-    return {"cores": os.cpu_count(), "memory_gb": mem, "python": platform.python_version(),
-            "platform": platform.platform()}
 
 
 def main() -> int:

@@ -54,6 +54,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "bench" / "heideltime"))
 
 import heideltime_runner as ht  # noqa: E402
+from _common import machine as common_machine  # noqa: E402
 from timeline.temporal import dates_records, find_dates, reference_date  # noqa: E402
 
 SEED_LANG = {"000": "ru", "001": "ru", "002": "kk", "003": "ru", "004": "el"}
@@ -160,16 +161,7 @@ def speed(docs: int, wall: float, cpu: float, **more) -> dict:
 
 
 def machine() -> dict:
-    mem = None
-    try:
-        for line in open("/proc/meminfo"):
-            if line.startswith("MemTotal:"):
-                mem = round(int(line.split()[1]) / 1024 / 1024, 1)
-    except OSError:
-        pass
-    return {"cores": os.cpu_count(), "memory_gb": mem, "python": platform.python_version(),
-            "platform": platform.platform(), "processor": platform.processor() or platform.machine(),
-            "java": ht.java_version()}
+    return {**common_machine(), "processor": platform.processor() or platform.machine(), "java": ht.java_version()}
 
 
 def run_heideltime(langs, seed_docs, docs, repeat):
