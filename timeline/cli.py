@@ -79,12 +79,7 @@ def _ingest(db: str, paths, progress, gazetteer, workers: int = 1, from_parquet:
             warnings = tl.correction_warnings()
     except TimelineError as e:
         _fail(e)
-    for err in report.errors:
-        click.echo(f"timeline: skipped {err}", err=True)
-    click.echo(report.line(), err=True)
-    for w in warnings:
-        click.echo(f"timeline: {w}", err=True)
-    return 0 if report.ok else 2
+    return _report(report, [str(e) for e in report.errors], warnings)
 
 
 @main.command()
@@ -312,9 +307,15 @@ def dates(file, lang, ref, many):
 # ---------------------------------------------------------------------- curation (issue 12)
 
 
-def _warn(lines) -> None:
-    for w in lines:
+def _report(report, skipped: list[str], warnings) -> int:
+    """What a writing command says when done, on standard error: one line per input it
+    skipped, its summary line, one line per warning; the exit code (2 when it skipped any)."""
+    for line in skipped:
+        click.echo(f"timeline: skipped {line}", err=True)
+    click.echo(report.line(), err=True)
+    for w in warnings:
         click.echo(f"timeline: {w}", err=True)
+    return 2 if skipped else 0
 
 
 @main.command()
@@ -342,11 +343,7 @@ def reextract(db, all_, gazetteer, progress):
             report = tl.reextract(all=all_, gazetteer=gazetteer, progress=progress)
     except TimelineError as e:
         _fail(e)
-    for err in report.errors:
-        click.echo(f"timeline: skipped {err}", err=True)
-    click.echo(report.line(), err=True)
-    _warn(report.warnings)
-    sys.exit(0 if report.ok else 2)
+    sys.exit(_report(report, [str(e) for e in report.errors], report.warnings))
 
 
 @main.command()
@@ -397,7 +394,8 @@ def correct(event_id, db, date_, type_, status, actors, reject, merge_into, spli
             click.echo(json.dumps({k: row[k] for k in ("id", "event_id", "kind", "what", "author", "reason", "created_at",
                                                      "state", "applied_to", "was", "problem")},
                                   ensure_ascii=False, default=str))
-        _warn(warnings)
+        for w in warnings:
+            click.echo(f"timeline: {w}", err=True)
         return
     if file_ and (event_id or any(options.values())):
         raise click.UsageError("--file goes alone (with --db)")
@@ -408,8 +406,7 @@ def correct(event_id, db, date_, type_, status, actors, reject, merge_into, spli
             report = tl.correct_file(file_) if file_ else tl.correct(event_id, by=by, why=why, **options)
     except TimelineError as e:
         _fail(e)
-    click.echo(report.line(), err=True)
-    _warn(report.warnings)
+    _report(report, [], report.warnings)
 
 
 @main.command()
@@ -433,11 +430,7 @@ def remove(doc_ids, db, by, why):
             report = tl.remove(doc_ids, by=by, why=why)
     except TimelineError as e:
         _fail(e)
-    for d in report.unknown:
-        click.echo(f"timeline: skipped {d}: no such document in {db}", err=True)
-    click.echo(report.line(), err=True)
-    _warn(report.warnings)
-    sys.exit(0 if report.ok else 2)
+    sys.exit(_report(report, [f"{d}: no such document in {db}" for d in report.unknown], report.warnings))
 
 
 @main.command()
