@@ -157,3 +157,11 @@ def test_a_later_plan_with_another_window_reschedules_the_first(build):
     first, second = rows[date(2024, 1, 1)], rows[date(2024, 10, 1)]
     assert first["plan_state"] == "rescheduled" and first["rescheduled_by"] == second["plan_id"]
     assert second["plan_state"] == "pending"
+
+
+def test_the_python_api_gives_the_record_as_of_a_day(build):
+    db = build({"plan.md": PLAN, "outcome.md": OUTCOME})
+    before = db.events(as_of="2023-09-01")
+    assert before["status"].to_list() == ["planned"] and before["plan_state"].to_list() == ["pending"]
+    after = db.events(as_of=date(2023, 10, 8))
+    assert sorted(after["status"].to_list()) == ["occurred", "planned"]

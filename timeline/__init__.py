@@ -54,11 +54,17 @@ class Timeline:
         return self.con.sql(query, params=params or None).pl()
 
     def events(self, type: str | None = None, actor: str | None = None, lang: str | None = None,
-               date_from: str | None = None, date_to: str | None = None, include_rejected: bool = False):
+               date_from: str | None = None, date_to: str | None = None, include_rejected: bool = False,
+               as_of: str | date | None = None):
         """The canonical events as a polars DataFrame (list columns for actors, sources, claims);
-        events a correction rejected only with include_rejected."""
+        events a correction rejected only with include_rejected. With `as_of` (a day), the
+        chronology as its sources told it up to that day: the table macro events_as_of (claims
+        reported by then, plans in the state they had then); the filters do not apply."""
         from .export import filter_sql
 
+        if as_of is not None:
+            return self.con.sql("SELECT * FROM events_as_of(CAST(? AS DATE)) ORDER BY date_start NULLS LAST, id",
+                                params=[str(as_of)]).pl()
         return self.con.sql(filter_sql(include_rejected), params=[type, actor, lang, date_from, date_to]).pl()
 
     def export(self, fmt: str = "jsonl", out=None, path: str | None = None, filters: tuple = (None,) * 5,
