@@ -339,8 +339,10 @@ def _render(jobs, out: Path, workers: int, env_options: dict | None = None,
 
 
 def viewer_assets() -> Path | None:
-    """The TimelineJS package's dist/ folder, when it is installed (templates/vendor)."""
-    dist = templates_dir() / TIMELINEJS
+    """The TimelineJS package's dist/ folder, when it is installed: TIMELINE_TIMELINEJS_DIR if
+    set (for an installed wheel, whose templates hold no node_modules), else templates/vendor."""
+    env = os.environ.get("TIMELINE_TIMELINEJS_DIR")
+    dist = Path(env) if env else templates_dir() / TIMELINEJS
     return dist if all((dist / f).is_file() for f in TIMELINEJS_FILES) else None
 
 
