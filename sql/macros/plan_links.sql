@@ -33,10 +33,21 @@ now AS (
 plans AS (
     SELECT * FROM ev WHERE status = 'planned' AND type <> 'plan'
 ),
-agree AS (
-    SELECT p.id AS plan_id, o.id AS outcome_id, o.date_start AS outcome_start, p.window_start, p.window_end
+-- each plan's time range where an outcome may fall: the window widened (31 days before; after,
+-- the longer of 31 days and the window's length), or after the announcement; a range join
+reach AS (
+    SELECT p.*,
+           CASE WHEN p.window_start IS NOT NULL THEN p.window_start - INTERVAL 31 DAY
+                ELSE p.date_start + INTERVAL 1 DAY END AS reach_start,
+           CASE WHEN p.window_start IS NOT NULL
+                THEN p.window_end + to_days(greatest(31, date_diff('day', p.window_start, p.window_end)))
+                ELSE DATE '9999-12-31' END AS reach_end
     FROM plans p
-    JOIN ev o ON o.status = 'occurred' AND o.date_start IS NOT NULL
+),
+agree AS (
+    SELECT p.id AS plan_id, o.id AS outcome_id, o.date_start AS outcome_start, p.window_start
+    FROM reach p
+    JOIN ev o ON o.status = 'occurred' AND o.date_start BETWEEN p.reach_start AND p.reach_end
          AND (o.type = p.type OR (p.type IN ('signing', 'agreement') AND o.type IN ('signing', 'agreement')))
          AND CASE WHEN len(p.countries) > 0 AND len(o.countries) > 0
                   THEN list_has_all(p.countries, o.countries) OR list_has_all(o.countries, p.countries)
@@ -44,16 +55,11 @@ agree AS (
              END
 ),
 fulfilled AS (
-    SELECT a.plan_id,
-           arg_min(a.outcome_id, (abs(date_diff('day', coalesce(a.window_start, a.outcome_start), a.outcome_start)), a.outcome_start, a.outcome_id)) AS outcome_id,
-           arg_min(a.outcome_start, (abs(date_diff('day', coalesce(a.window_start, a.outcome_start), a.outcome_start)), a.outcome_start, a.outcome_id)) AS outcome_start
-    FROM agree a
-    JOIN ev p ON p.id = a.plan_id
-    WHERE CASE WHEN a.window_start IS NOT NULL
-               THEN a.outcome_start BETWEEN a.window_start - INTERVAL 31 DAY
-                    AND a.window_end + to_days(greatest(31, date_diff('day', a.window_start, a.window_end)))
-               ELSE a.outcome_start > p.date_start END
-    GROUP BY a.plan_id
+    SELECT plan_id,
+           arg_min(outcome_id, (abs(date_diff('day', coalesce(window_start, outcome_start), outcome_start)), outcome_start, outcome_id)) AS outcome_id,
+           arg_min(outcome_start, (abs(date_diff('day', coalesce(window_start, outcome_start), outcome_start)), outcome_start, outcome_id)) AS outcome_start
+    FROM agree
+    GROUP BY plan_id
 ),
 rescheduled AS (
     SELECT p.id AS plan_id, arg_min(l.id, (l.first_reported, l.id)) AS later_id
