@@ -22,8 +22,6 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 MONTH_PRECISIONS = ("day", "week", "part_of_month", "month")
 
-pytest.importorskip("altair", reason="the examples extra: pip install '.[examples]'")
-pytest.importorskip("vl_convert", reason="the examples extra: pip install '.[examples]'")
 
 
 def _gen():

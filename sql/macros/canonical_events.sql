@@ -20,8 +20,11 @@ WITH c AS (
            CASE m.basis WHEN 'explicit' THEN 0 WHEN 'relative' THEN 1 WHEN 'inferred_year' THEN 1
                         WHEN 'named_event' THEN 2 WHEN 'document_date' THEN 3 ELSE 4 END AS rank,
            CASE WHEN m.date_start IS NULL THEN 1000000 ELSE date_diff('day', m.date_start, m.date_end) END AS span,
-           coalesce(m.reported, DATE '9999-12-31') AS reported_key
-    FROM mentions m
+           coalesce(m.reported, DATE '9999-12-31') AS reported_key,
+           count(*) OVER (PARTITION BY m.event_id, m.place_id) AS place_n,
+           min(m.founding_ord) OVER (PARTITION BY m.event_id, m.place_id) AS place_first
+    FROM (SELECT *, row_number() OVER (ORDER BY reported NULLS LAST, doc_id, start, seq, id) AS founding_ord
+          FROM mentions) m
     WHERE m.event_id IS NOT NULL AND (as_of IS NULL OR m.reported <= CAST(as_of AS DATE))
 ),
 best AS (
@@ -41,9 +44,10 @@ agg AS (
     SELECT event_id,
            CASE WHEN bool_or(type = 'signing') THEN 'signing' ELSE min(type) END AS type,
            CASE WHEN bool_or(status = 'occurred' AND NOT cancelled) THEN 'occurred' ELSE 'planned' END AS status,
-           mode(place_id) AS place_id,
-           arg_min(window_start, (reported_key, doc_id, start)) FILTER (WHERE window_start IS NOT NULL) AS window_start,
-           arg_min(window_end, (reported_key, doc_id, start)) FILTER (WHERE window_start IS NOT NULL) AS window_end,
+           -- the most named place; a tie goes to the one named first (mode() breaks ties by chance)
+           arg_max(place_id, (place_n, -place_first)) FILTER (WHERE place_id IS NOT NULL) AS place_id,
+           arg_min(window_start, (reported_key, doc_id, start, seq)) FILTER (WHERE window_start IS NOT NULL) AS window_start,
+           arg_min(window_end, (reported_key, doc_id, start, seq)) FILTER (WHERE window_start IS NOT NULL) AS window_end,
            least(0.99, round(max(confidence) + 0.05 * (count(DISTINCT doc_id) - 1), 2)) AS confidence,
            arg_min(id, (reported_key, doc_id, start, seq)) AS founded_by,
            min(reported) AS first_reported,

@@ -17,12 +17,12 @@ WITH actor_lists AS (
 source_lists AS (
     SELECT event_id,
            list({'doc': doc, 'lang': lang, 'quote': quote, 'start': start, 'end': "end", 'url': url, 'mirror_of': mirror_of}
-                ORDER BY reported NULLS LAST, doc, start) AS sources,
+                ORDER BY reported NULLS LAST, doc, start, seq) AS sources,
            list({'doc': doc, 'date_start': date_start, 'date_end': date_end, 'precision': precision,
                  'basis': basis, 'date_text': date_text, 'status': status, 'reported': reported,
                  'value': value, 'unit': unit, 'period': period, 'quote': quote}
-                ORDER BY reported NULLS LAST, doc, start) AS claims,
-           first({'value': value, 'unit': unit, 'period': period} ORDER BY value IS NULL, reported NULLS LAST, doc, start)
+                ORDER BY reported NULLS LAST, doc, start, seq) AS claims,
+           first({'value': value, 'unit': unit, 'period': period} ORDER BY value IS NULL, reported NULLS LAST, doc, start, seq)
                FILTER (WHERE value IS NOT NULL) AS quantity
     FROM event_sources
     GROUP BY event_id

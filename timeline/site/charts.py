@@ -5,10 +5,8 @@ month by type above the chronology: Vega-Lite through altair, rendered to SVG of
 vl-convert."""
 from __future__ import annotations
 
-import logging
 from datetime import date
 
-log = logging.getLogger("timeline.site")
 
 # past this many events a page's timeline draws counts per month, not one mark per event
 MARKS_MAX = 600
@@ -151,16 +149,11 @@ def timeline(rows: list[dict], by: str = "type", labels: dict[str, str] | None =
 
 def month_chart(rows: list[dict], labels: dict[str, str]) -> tuple[str, str] | None:
     """The chart of events per month (per quarter past five years) by type (site_event_months rows)
-    as (SVG text, 'month' or 'quarter'), or None
-    when altair or vl-convert is missing (the page then shows the table alone)."""
+    as (SVG text, 'month' or 'quarter'), or None when there are no dated events."""
     if not rows:
         return None
-    try:
-        import altair as alt
-        import vl_convert as vlc
-    except ImportError as e:  # the `examples` extra
-        log.warning("no chart of events per month (%s): pip install 'timeline[examples]'", e)
-        return None
+    import altair as alt  # Vega-Lite, rendered offline by vl-convert: a second or so, once a build
+    import vl_convert as vlc
     order = [t for t in labels if any(r["type"] == t for r in rows)]
     first, last = min(r["month"] for r in rows), max(r["month"] for r in rows)
     months = (last.year - first.year) * 12 + last.month - first.month + 1
