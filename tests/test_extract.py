@@ -124,3 +124,10 @@ def test_dates_read_forward_where_the_words_say_it_is_to_come():
     assert [(r["date_start"], r["date_end"]) for r in got] == [("2025-09-10", "2025-09-12")]
     got = timeline.dates("The forum will be held on 10-12 September in Baku.", "en", "2025-08-01")
     assert [(r["date_start"], r["date_end"]) for r in got] == [("2025-09-10", "2025-09-12")]
+
+
+def test_nothing_done_happens_after_the_day_it_is_reported():
+    """A time after the reference date makes an event planned, and is no statement's date."""
+    ms = one("The minister said gas supplies to China started on 1 March 2026.", "en", "2025-12-10")
+    assert [(m.type, m.status, m.date_start) for m in ms] == [("supply_start", "planned", date(2026, 3, 1))]
+    assert ms[0].plan_window == (date(2026, 3, 1), date(2026, 3, 1))

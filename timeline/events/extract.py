@@ -348,9 +348,17 @@ class DocumentExtractor:
             if key in seen:
                 continue
             seen.add(key)
+            status, ahead = statuses[trig.start], trig.start in forward
+            if status == "occurred" and time is not None and time.date_start and self.ref.date \
+                    and time.date_start > self.ref.date:
+                # nothing done happens after the day it is reported: a statement dated so took the
+                # time of what it says; another event is one the text plans
+                if trig.type == "statement":
+                    continue
+                status, ahead = "planned", trig.start in from_text
             # a year read forward is for a time the plan names itself, not one it shares with
             # something done ("on 7 December he said the republic intends to …")
-            m = self._mention(s, trig, k, statuses[trig.start], time, trig.start in forward, actors, places, quantity)
+            m = self._mention(s, trig, k, status, time, ahead, actors, places, quantity)
             out.append(m)
             if time is not None and m.basis != "document_date":
                 self.dated.append((s.paragraph, m, time))
