@@ -19,7 +19,7 @@ from conftest import cldr_months, marked_spans, trigger_hit
 from timeline import langdata
 from timeline.events import morph
 from timeline.events.quantities import find_quantities
-from timeline.events.triggers import find_triggers, is_cancelled, status_of
+from timeline.events.triggers import find_triggers
 from timeline.langdata import load
 from timeline.model import EVENT_TYPES
 
@@ -29,8 +29,6 @@ CORPUS = ROOT / "tests" / "corpus" / "langs"
 FILES = ("dates", "triggers", "status", "quantities", "discourse", "morphology")
 
 TRIGGERS = {**first.TRIGGERS, **second.TRIGGERS}
-STATUS = first.STATUS + second.STATUS
-CANCELLED = first.CANCELLED + second.CANCELLED
 QUANTITIES = first.QUANTITIES + second.QUANTITIES
 EXPECTED = {**first.EXPECTED, **second.EXPECTED}
 KNOWN_GAPS = first.KNOWN_GAPS + second.KNOWN_GAPS
@@ -118,21 +116,6 @@ def test_news_sentence(lang, etype, marked):
     found = find_triggers(sentence, lang)
     assert any(trigger_hit(sentence, lang, etype, sp) for sp in spans), \
         f"{etype} not found in {sentence!r}: {[(t.type, t.text, t.rule) for t in found]}"
-
-
-@pytest.mark.parametrize("lang,sentence,etype,expected", STATUS, ids=[f"{c[0]}-{i}" for i, c in enumerate(STATUS)])
-def test_status(lang, sentence, etype, expected):
-    trig = [t for t in find_triggers(sentence, lang) if t.type == etype]
-    assert trig, [(t.type, t.text) for t in find_triggers(sentence, lang)]
-    assert status_of(sentence, lang, trig[0]) == expected
-
-
-@pytest.mark.parametrize("lang,sentence,etype,expected", CANCELLED,
-                         ids=[f"{c[0]}-{i}" for i, c in enumerate(CANCELLED)])
-def test_cancelled(lang, sentence, etype, expected):
-    trig = [t for t in find_triggers(sentence, lang) if t.type == etype]
-    assert trig, [(t.type, t.text) for t in find_triggers(sentence, lang)]
-    assert is_cancelled(sentence, lang, trig[0]) is expected
 
 
 # --- quantities ---------------------------------------------------------------

@@ -10,6 +10,8 @@ import time
 import unicodedata
 from pathlib import Path
 
+import lang_cases_az_de_fr
+import lang_cases_uk_tr_uz
 import pytest
 from conftest import marked_spans, trigger_hit
 
@@ -356,6 +358,10 @@ STATUS = [
 ]
 
 
+# with the cases of the languages added as data (tests/lang_cases_*.py)
+STATUS += lang_cases_uk_tr_uz.STATUS + lang_cases_az_de_fr.STATUS
+
+
 @pytest.mark.parametrize("lang,sentence,etype,expected", STATUS,
                          ids=[f"{c[0]}-{i}" for i, c in enumerate(STATUS)])
 def test_status(lang, sentence, etype, expected):
@@ -384,6 +390,9 @@ CANCELLED = [
     ("en", "The summit was postponed until spring.", "meeting", True),
     ("en", "The sides signed the contract.", "signing", False),
 ]
+
+
+CANCELLED += lang_cases_uk_tr_uz.CANCELLED + lang_cases_az_de_fr.CANCELLED
 
 
 @pytest.mark.parametrize("lang,sentence,etype,expected", CANCELLED,
