@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import math
 import os
-import platform
 import resource
 import shutil
 import sys
@@ -25,8 +24,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 import timeline  # noqa: E402
+from _common import machine  # noqa: E402
 from timeline.site import build_site  # noqa: E402
 
 # Copies of every seed row, in one statement per table; $k runs over 1..copies-1.
@@ -59,18 +60,6 @@ SYNTH = [
 def _cpu() -> float:
     s, c = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return s.ru_utime + s.ru_stime + c.ru_utime + c.ru_stime
-
-
-def machine() -> dict:
-    mem = None
-    try:
-        for line in open("/proc/meminfo"):
-            if line.startswith("MemTotal:"):
-                mem = round(int(line.split()[1]) / 1024 / 1024, 1)
-    except OSError:
-        pass
-    return {"cores": os.cpu_count(), "memory_gb": mem, "python": platform.python_version(),
-            "platform": platform.platform()}
 
 
 def synthesise(db: Path, n: int) -> dict:
