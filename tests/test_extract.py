@@ -131,3 +131,12 @@ def test_nothing_done_happens_after_the_day_it_is_reported():
     ms = one("The minister said gas supplies to China started on 1 March 2026.", "en", "2025-12-10")
     assert [(m.type, m.status, m.date_start) for m in ms] == [("supply_start", "planned", date(2026, 3, 1))]
     assert ms[0].plan_window == (date(2026, 3, 1), date(2026, 3, 1))
+
+
+def test_a_language_tag_is_read_by_its_language_and_an_unknown_one_detected():
+    assert [r["text"] for r in timeline.dates("7 октября 2023 года", "ru-RU")] == ["7 октября 2023 года"]
+    assert [r["date_start"] for r in timeline.dates("On 5 May 2024 talks were held.", "xx")] == ["2024-05-05"]
+    ex = extract_document(Document(id="t", text="On 5 May 2024 Kazakhstan and Azerbaijan signed an oil transit deal.",
+                                   lang="xx"))
+    assert (ex.lang, ex.lang_detected) == ("en", True)
+    assert [m.type for m in ex.mentions] == ["signing"]

@@ -5,12 +5,13 @@ Nothing here touches the store: a process pool or a Dask cluster can map it.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 
-from . import sentences
+from . import langdata, sentences
 from .errors import InputError
 from .events.actors import gazetteer
 from .events.extract import DocumentExtractor
@@ -65,13 +66,35 @@ def published_date(doc: Document) -> date | None:
     return parsed.date()
 
 
+@cache
+def _known(lang: str) -> bool:
+    """A language with a data folder of its own or one CLDR knows (its month names)."""
+    from babel import Locale, UnknownLocaleError
+
+    if langdata.data_language(lang) or (langdata.LANG_DIR / lang).is_dir():
+        return True
+    try:
+        Locale.parse(lang)
+        return True
+    except (UnknownLocaleError, ValueError):
+        return False
+
+
+def language(given: str | None, text: str) -> str:
+    """The language a text is read in: the given tag's language (ru-RU, EN -> ru, en) when it is
+    one we can read, else the one detected in the text."""
+    lang = re.split(r"[-_]", (given or "").strip(), maxsplit=1)[0].lower()
+    return lang if lang and _known(lang) else detect(text)
+
+
 def extract_document(doc: Document, user_gazetteer: str | None = None) -> Extraction:
-    lang = (doc.lang or "").strip().lower() or detect(doc.text)
+    lang = language(doc.lang, doc.text)
     published = published_date(doc)
     ref = RefDate(published, "metadata") if published else reference_date(doc.text, lang)
     extractor = DocumentExtractor(doc.id, doc.text, lang, ref, gazetteer(user_gazetteer))
     mentions = extractor.run(sentences.split(doc.text))
-    return Extraction(doc, lang, not doc.lang, ref, mentions, extractor_version(user_gazetteer))
+    detected = not doc.lang or not doc.lang.strip().lower().startswith(lang)
+    return Extraction(doc, lang, detected, ref, mentions, extractor_version(user_gazetteer))
 
 
 def dates(text: str, lang: str, ref: date | None = None) -> list[dict]:
@@ -79,6 +102,7 @@ def dates(text: str, lang: str, ref: date | None = None) -> list[dict]:
     forward where the text plans the event that owns it ("supplies will start on
     1 January" in December is next January). Without `ref`, the document's header line or
     dateline gives it, else the narrative anchors year-less dates (spec, "Dates")."""
+    lang = language(lang, text)
     if ref is None:
         found = reference_date(text, lang)
         ref = found.date if found.how in ("header", "dateline") else None
