@@ -74,7 +74,7 @@ def _lookup(keys, texts, i, n, lex: Lexicon):
     if lst is not None:
         for e in lst:
             k = len(e.keys)
-            if k > 1 and (i + k > n or any(keys[i + j] != e.keys[j] for j in range(1, k))):
+            if k > 1 and (i + k > n or tuple(keys[i:i + k]) != e.keys):  # a phrase: all its words
                 continue
             if e.capitalized and not texts[i][:1].isupper():
                 continue
@@ -407,10 +407,11 @@ def scan(text: str, lang: str) -> list[Cand]:
     items = tag_items(text, lex)
     tags = "".join(it.tag for it in items)
     out: list[Cand] = []
+    present = set(tags)
     for rid, rx, kind, orders, needs in COMPILED:
         if orders and not lex.orders.intersection(orders):
             continue
-        if not any(c in tags for c in needs):
+        if present.isdisjoint(needs):
             continue
         for m in rx.finditer(tags):
             c = build(rid, kind, m, items, lex)
