@@ -33,6 +33,19 @@ def seeds_db(tmp_path_factory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def seeds_site(seeds_db, tmp_path_factory) -> Path:
+    """The seeds' site, built once from a copy of the session's seed database."""
+    from timeline.site import build_site
+
+    work = tmp_path_factory.mktemp("site")
+    db = work / "seeds.duckdb"
+    shutil.copy(seeds_db, db)
+    out = work / "site"
+    assert build_site(str(db), str(out)) > 0
+    return out
+
+
 @pytest.fixture
 def seeds_copy(tmp_path) -> Path:
     """A writable copy of the seed folder."""

@@ -18,7 +18,6 @@ from conftest import cldr_months, marked_spans, trigger_hit
 
 from timeline import langdata
 from timeline.events import morph
-from timeline.events.quantities import find_quantities
 from timeline.events.triggers import find_triggers
 from timeline.langdata import load
 from timeline.model import EVENT_TYPES
@@ -29,7 +28,6 @@ CORPUS = ROOT / "tests" / "corpus" / "langs"
 FILES = ("dates", "triggers", "status", "quantities", "discourse", "morphology")
 
 TRIGGERS = {**first.TRIGGERS, **second.TRIGGERS}
-QUANTITIES = first.QUANTITIES + second.QUANTITIES
 EXPECTED = {**first.EXPECTED, **second.EXPECTED}
 KNOWN_GAPS = first.KNOWN_GAPS + second.KNOWN_GAPS
 
@@ -116,16 +114,6 @@ def test_news_sentence(lang, etype, marked):
     found = find_triggers(sentence, lang)
     assert any(trigger_hit(sentence, lang, etype, sp) for sp in spans), \
         f"{etype} not found in {sentence!r}: {[(t.type, t.text, t.rule) for t in found]}"
-
-
-# --- quantities ---------------------------------------------------------------
-
-@pytest.mark.parametrize("lang,text,expected", QUANTITIES, ids=[f"{c[0]}-{i}" for i, c in enumerate(QUANTITIES)])
-def test_quantities(lang, text, expected):
-    got = [(q.value, q.unit, q.period) for q in find_quantities(text, lang)]
-    assert len(got) == len(expected), got
-    for (v, u, p), (ev, eu, ep) in zip(got, expected):
-        assert v == pytest.approx(ev) and u == eu and p == ep, got
 
 
 # --- one article per language, through the real pipeline ----------------------

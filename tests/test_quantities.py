@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import time
 
+import lang_cases_az_de_fr
+import lang_cases_uk_tr_uz
 import pytest
 
 from timeline.events.quantities import find_quantities, parse_number
@@ -48,6 +50,10 @@ CASES = [
     ("en", "a 43 GW portfolio", [(43, "GW", None)]),
     ("en", "5-6 bcm", [(5e9, "m3", None)]),
 ]
+
+
+# with the cases of the languages added as data (tests/lang_cases_*.py)
+CASES += lang_cases_uk_tr_uz.QUANTITIES + lang_cases_az_de_fr.QUANTITIES
 
 
 @pytest.mark.parametrize("lang,text,expected", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])

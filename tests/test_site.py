@@ -20,17 +20,6 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
-def seeds_site(seeds_db, tmp_path_factory) -> Path:
-    """The seeds' site, built from a copy of the session's seed database."""
-    work = tmp_path_factory.mktemp("site")
-    db = work / "seeds.duckdb"
-    shutil.copy(seeds_db, db)
-    out = work / "site"
-    assert build_site(str(db), str(out)) > 0
-    return out
-
-
-@pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory) -> Path:
     """The seeds plus a document full of markup and a javascript: URL, ingested from a file."""
     work = tmp_path_factory.mktemp("hostile")

@@ -2,12 +2,10 @@
 opened from disk (file://), as a reader opens them."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from timeline.site import build_site
 
 pytestmark = pytest.mark.browser
 
@@ -20,13 +18,8 @@ SHOTS = Path("/tmp/timeline-site-screenshots")
 
 
 @pytest.fixture(scope="module")
-def site(seeds_db, tmp_path_factory) -> Path:
-    work = tmp_path_factory.mktemp("browser")
-    db = work / "seeds.duckdb"
-    shutil.copy(seeds_db, db)
-    out = work / "site"
-    build_site(str(db), str(out))
-    return out
+def site(seeds_site) -> Path:
+    return seeds_site
 
 
 @pytest.fixture(scope="module")
