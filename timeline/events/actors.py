@@ -32,6 +32,7 @@ import os
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from timeline import langdata
 from timeline.events import morph
@@ -51,6 +52,7 @@ SCRIPT_DEFAULT = {"Cyrl": "ru", "Latn": "en", "Grek": "el"}
 GAP_CHARS = frozenset(' -"\t')
 MAX_GAP = 5
 PROPER_TAGS = ("Geox", "Name", "Surn", "Patr", "Orgn", "Trad")
+CACHE_MAX = 200_000  # words remembered per gazetteer before the cache starts afresh
 
 
 class GazetteerError(ValueError):
@@ -138,6 +140,13 @@ class _Node:
     langs: frozenset[str] | None = None  # the only text languages it matches in (None: any)
 
 
+class _NameWords(NamedTuple):
+    morphs: list[morph.Morphology]
+    stop: frozenset[str]  # stopwords, month and weekday names
+    particles: frozenset[str]
+    org_words: frozenset[str]
+
+
 def _capmode(tok: Token) -> int:
     if tok.upper and any(ch.isalpha() for ch in tok.key):
         return 2
@@ -173,6 +182,8 @@ class Gazetteer:
         for row in self._expand(als):
             self._add(row)
         self._max_ending = max(m.max_ending for m in self.morph.values())
+        self._lemma_cache: dict[tuple[str, str | None], tuple[str, ...]] = {}
+        self._name_words_cache: dict[str | None, _NameWords] = {}
         self.version = self._hash()
 
     # -- entities
@@ -309,11 +320,20 @@ class Gazetteer:
         return {"entities": kinds, "aliases_per_lang": dict(sorted(self.aliases_per_lang.items())),
                 "stems": len(self._forms)}
 
-    def lemmas(self, tok: Token, lang: str | None) -> list[str]:
-        """The gazetteer lemma words that this text word can be an inflected form of."""
-        key = tok.key
+    def lemmas(self, tok: Token, lang: str | None) -> tuple[str, ...]:
+        """The gazetteer lemma words that this text word can be an inflected form of
+        (cached by word and language: news repeats its words)."""
+        key = (tok.key, lang)
+        hit = self._lemma_cache.get(key)
+        if hit is None:
+            if len(self._lemma_cache) > CACHE_MAX:
+                self._lemma_cache.clear()
+            hit = self._lemma_cache[key] = self._lemmas(tok.key, lang)
+        return hit
+
+    def _lemmas(self, key: str, lang: str | None) -> tuple[str, ...]:
         known = lang in self.morph
-        out = []
+        out: list[str] = []
         n = len(key)
         for k in range(0, min(self._max_ending, n - 1) + 1):
             stem = key[:n - k] if k else key
@@ -329,7 +349,7 @@ class Gazetteer:
                 if known and code != lang and code not in self._lemma_langs[lemma]:
                     continue
                 out.append(lemma)
-        return out
+        return tuple(out)
 
     def find(self, text: str, lang: str | None) -> list[ActorMatch]:
         """Every actor and place named in `text`: non-overlapping, longest first, by start."""
@@ -416,6 +436,16 @@ class Gazetteer:
 
     # ------------------------------------------------------------ provisional
 
+    def _name_words(self, lang: str | None) -> _NameWords:
+        """The morphologies a text in `lang` reads with and their word sets, made once a language."""
+        hit = self._name_words_cache.get(lang)
+        if hit is None:
+            ms = [self.morph[lang]] if lang in self.morph else list(self.morph.values())
+            hit = self._name_words_cache[lang] = _NameWords(
+                ms, frozenset().union(*(m.stopwords for m in ms)) | _calendar_words(lang),
+                frozenset().union(*(m.name_particles for m in ms)), frozenset().union(*(m.org_words for m in ms)))
+        return hit
+
     def provisional(self, text: str, lang: str | None, near: list[tuple[int, int]] | None = None,
                     found: list[ActorMatch] | None = None) -> list[ActorMatch]:
         """Capitalised names of people and organisations near `near` spans that the gazetteer lacks.
@@ -438,10 +468,7 @@ class Gazetteer:
             return []
         spans = sorted((a.start, a.end) for a in found)
         known = _overlap_flags(spans, toks)
-        ms = [self.morph[lang]] if lang in self.morph else list(self.morph.values())
-        stop = set().union(*(m.stopwords for m in ms)) | _calendar_words(lang)
-        particles = set().union(*(m.name_particles for m in ms))
-        org_words = set().union(*(m.org_words for m in ms))
+        ms, stop, particles, org_words = self._name_words(lang)
         doc_script = morph.word_script(norm[:2000])
         out: list[ActorMatch] = []
         i, n = 0, len(toks)

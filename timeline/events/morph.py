@@ -98,26 +98,25 @@ LAT_TO_GRE = str.maketrans(_LAT_FOR_GRE, _GRE)
 GRE_TO_LAT = str.maketrans(_GRE, _LAT_FOR_GRE)
 
 
-def script_of(ch: str) -> str:
-    cp = ord(ch)
-    if 0x0400 <= cp <= 0x052F:
-        return "Cyrl"
-    if 0x0370 <= cp <= 0x03FF or 0x1F00 <= cp <= 0x1FFF:
-        return "Grek"
-    if ch.isascii() and ch.isalpha() or 0x00C0 <= cp <= 0x024F:
-        return "Latn"
-    return ""
+# the letters of each script a word is told by (Latin: A-Z and U+00C0-U+024F)
+_SCRIPTS = (("Cyrl", re.compile(r"[\u0400-\u052f]")),
+            ("Grek", re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")),
+            ("Latn", re.compile(r"[A-Za-z\u00c0-\u024f]")))
 
 
 @lru_cache(maxsize=1 << 16)
 def word_script(word: str) -> str:
-    """The main script of a word (the most letters), '' for digits only (cached: words repeat)."""
-    counts: dict[str, int] = {}
-    for ch in word:
-        s = script_of(ch)
-        if s:
-            counts[s] = counts.get(s, 0) + 1
-    return max(counts, key=counts.get) if counts else ""
+    """The main script of a word (the most letters; a tie goes to the script that comes first),
+    '' for digits only (cached: words repeat; counted by regex, not letter by letter)."""
+    best, best_n, best_at = "", 0, len(word)
+    for name, rx in _SCRIPTS:
+        first = rx.search(word)
+        if first is None:
+            continue
+        n = len(rx.findall(word, first.start()))
+        if n > best_n or n == best_n and first.start() < best_at:
+            best, best_n, best_at = name, n, first.start()
+    return best
 
 
 _HAS_LATIN = re.compile(r"[a-z]")

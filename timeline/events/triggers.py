@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from bisect import bisect_left
+from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from timeline.langdata import load
@@ -106,11 +107,14 @@ def _fix_token(tok: str) -> str:
     return tok
 
 
-def _tokens(text: str) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=1024)
+def _tokens(text: str) -> tuple[tuple[int, int, str], ...]:
+    """The tokens of a text (cached: a sentence is read for its triggers, then for each
+    trigger's status and cancellation)."""
     norm = normalise(text)
     if _MIXED.search(norm):
-        return [(m.start(), m.end(), _fix_token(m.group())) for m in _TOKEN.finditer(norm)]
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(norm)]
+        return tuple((m.start(), m.end(), _fix_token(m.group())) for m in _TOKEN.finditer(norm))
+    return tuple((m.start(), m.end(), m.group()) for m in _TOKEN.finditer(norm))
 
 
 # --- the pattern language -------------------------------------------------------
@@ -304,7 +308,7 @@ class _Matcher:
         self._cache[tok] = out
         return out
 
-    def scan(self, toks: list[tuple[int, int, str]]) -> list[tuple[_Rule, list[int], str | None]]:
+    def scan(self, toks: Sequence[tuple[int, int, str]]) -> list[tuple[_Rule, list[int], str | None]]:
         """Every rule match: (rule, matched token indices, form tag)."""
         matches = [self.match_token(t[2]) if t[2] else {} for t in toks]
         found = []
@@ -456,11 +460,14 @@ def find_triggers(sentence: str, lang: str) -> list[Trigger]:
 
 def trigger_form(trigger: Trigger, lang: str) -> str | None:
     """The form tag (past, fut, inf, noun, ...) of the trigger's words, if the data gives one."""
-    td = _trigger_data(lang)
-    toks = _tokens(trigger.text)
+    return _form(trigger.text, trigger.rule, lang)
+
+
+@lru_cache(maxsize=4096)
+def _form(text: str, rule_id: str, lang: str) -> str | None:
     tags = []
-    for rule, idx, tag in td.matcher.scan(toks):
-        if rule.id == trigger.rule:
+    for rule, idx, tag in _trigger_data(lang).matcher.scan(_tokens(text)):
+        if rule.id == rule_id:
             return tag
         tags.append(tag)
     return _best_tag(tags)
@@ -479,8 +486,10 @@ def _locate(clause: str, trigger: Trigger) -> tuple[int, int]:
     return pos, pos + len(trigger.text)
 
 
+@lru_cache(maxsize=256)
 def _context(clause: str, lang: str, trigger: Trigger, after_default: int | None = None):
-    """Status markers around the trigger: list of (kind, distance, side), nearest first."""
+    """Status markers around the trigger: list of (kind, distance, side), nearest first (cached:
+    its status and its cancellation both ask)."""
     sd = _status_data(lang)
     s, e = _locate(clause, trigger)
     if s < 0:
@@ -580,7 +589,7 @@ _NO_BARRIER = ("plan", "statement")  # types that may stand between ("the talks,
 
 
 @lru_cache(maxsize=64)
-def _long_marks(clause: str, lang: str) -> tuple[list, tuple, frozenset]:
+def _long_marks(clause: str, lang: str) -> tuple[tuple, tuple, frozenset]:
     """Tokens of a clause, positions of its called-off markers and of its boundary words
     (one scan a sentence, however many triggers ask)."""
     toks = _tokens(clause)
