@@ -14,10 +14,11 @@ INSERT INTO event_actors
 DELETE FROM events;
 INSERT INTO events BY NAME
     SELECT ce.* EXCLUDE (first_reported, n_claims, n_docs),
-           event_summary(ce.type, ce.status, summary_names(ce.id), p.name) AS summary,
+           event_summary(ce.type, ce.status, coalesce(sn.names, []), p.name) AS summary,
            coalesce(ids.created_at, current_timestamp) AS created_at
     FROM canonical_events(NULL) ce
     LEFT JOIN _ids ids ON ids.id = ce.id
-    LEFT JOIN places p ON p.id = ce.place_id;
+    LEFT JOIN places p ON p.id = ce.place_id
+    LEFT JOIN summary_names() sn ON sn.event_id = ce.id;
 DELETE FROM event_aliases;
 INSERT INTO event_aliases BY NAME SELECT * FROM _al;
