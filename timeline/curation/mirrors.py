@@ -15,8 +15,10 @@ good by the next run.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from datetime import date
+from functools import cache
 
 import numpy as np
 import pyarrow as pa
@@ -33,7 +35,7 @@ def shingles(text: str) -> set[str]:
     words = _WORD.findall(text.casefold())
     if len(words) < SHINGLE:
         return {" ".join(words)} if words else set()
-    return {" ".join(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+    return {" ".join(run) for run in zip(*(words[i:] for i in range(SHINGLE)))}
 
 
 def jaccard(a: set[str], b: set[str]) -> float:
@@ -42,18 +44,30 @@ def jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b)
 
 
-def signature(sh: set[str]):
+@cache
+def _permutations():
+    """The permutations every signature shares (drawn once: drawing them cost more than hashing)."""
     from datasketch import MinHash
 
-    m = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME)
-    m.update_batch([s.encode("utf-8") for s in sh])
+    return MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME).permutations
+
+
+def signature(sh: set[str]):
+    """MinHash of the shingles, each hashed to the first 4 bytes of its SHA-1 (datasketch's
+    sha1_hash32) in one pass rather than a call a shingle."""
+    from datasketch import MinHash
+
+    m = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME, permutations=_permutations(), hashfunc=int)
+    digests = b"".join([hashlib.sha1(s.encode("utf-8")).digest()[:4] for s in sh])
+    m.update_batch(np.frombuffer(digests, dtype="<u4").tolist())
     return m
 
 
 def _from_values(values) -> object:
     from datasketch import MinHash
 
-    return MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME, hashvalues=np.asarray(values, dtype=np.uint32))
+    return MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME, hashvalues=np.asarray(values, dtype=np.uint32),
+                   permutations=_permutations())
 
 
 def detect(con) -> int:

@@ -408,7 +408,7 @@ class Gazetteer:
         """A capitalised sentence-initial word that is a common Russian word (Togo, Chad)."""
         if lang not in ("ru", None) or morph.word_script(word) != "Cyrl":
             return False
-        parses = _morph_ru().parse(word.lower())
+        parses = _ru_parses(word.lower())
         if not parses:
             return False
         top = parses[0]
@@ -584,7 +584,7 @@ def _calendar_words(lang: str | None) -> frozenset[str]:
 
 
 def _is_surname(key: str) -> bool:
-    return any("Surn" in p.tag and p.score >= 0.1 for p in _morph_ru().parse(key))
+    return any("Surn" in p.tag and p.score >= 0.1 for p in _ru_parses(key))
 
 
 def _lemma_name(text: str, run: list[Token], lang: str | None, kind: str, ms) -> str:
@@ -613,7 +613,7 @@ def _ru_name_lemma(word: str, last: bool) -> str:
     parts = word.split("-")
     if len(parts) > 1:
         return "-".join(_ru_name_lemma(p, last) for p in parts)
-    parses = _morph_ru().parse(word.lower())
+    parses = _ru_parses(word.lower())
     tag = "Surn" if last else "Name"
     named = [p for p in parses if (tag in p.tag or "Surn" in p.tag or "Name" in p.tag) and "sing" in p.tag]
     if any("nomn" in p.tag for p in named) or not parses:
@@ -631,6 +631,12 @@ def _ru_name_lemma(word: str, last: bool) -> str:
 def _morph_ru():
     import pymorphy3
     return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@lru_cache(maxsize=1 << 16)
+def _ru_parses(word: str) -> tuple:
+    """pymorphy3's analyses of a lower-case Russian word (cached: names recur across sentences)."""
+    return tuple(_morph_ru().parse(word))
 
 
 @lru_cache(maxsize=8)

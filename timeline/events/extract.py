@@ -181,6 +181,7 @@ class DocumentExtractor:
         self.words = _discourse(self.data_lang or lang)
         self.dated: list[tuple[int, Mention, TimeExpr]] = []  # (paragraph, mention, time) the text dated
         self._names_lacked: dict[int, list[ActorMatch]] = {}  # sentence start -> provisional names
+        self._clause_starts: dict[int, list[int]] = {}  # sentence start -> its clauses' starts
 
     def run(self, sentences: list[Sentence]) -> list[Mention]:
         if self.data_lang is None:
@@ -219,6 +220,12 @@ class DocumentExtractor:
                                                 for n in self.names.within(s)])
         return self._names_lacked[s.start]
 
+    def _clauses(self, s: Sentence) -> list[int]:
+        """The sentence's clause starts, found once (its triggers and their times both ask)."""
+        if s.start not in self._clause_starts:
+            self._clause_starts[s.start] = _clauses(s, self.words.clause)
+        return self._clause_starts[s.start]
+
     def _is_media(self, name: ActorMatch) -> bool:
         entry = self.gaz.get(name.id)
         return entry is not None and entry.subkind == "media"
@@ -231,7 +238,7 @@ class DocumentExtractor:
         found = [tr for tr in find_triggers(s.text, self.data_lang) if not _inside(tr.start + s.start, head)]
         if not found:
             return []
-        bounds = _clauses(s, self.words.clause)
+        bounds = self._clauses(s)
         out = []
         for tr in found:
             clause_start = bounds[_clause_of(tr.start + s.start, bounds)] - s.start
@@ -273,7 +280,7 @@ class DocumentExtractor:
             triggers = [t for t in triggers if t.type != "volume"]
         # a `plan` is the residual type: another planned event of its clause says what it plans,
         # and an intention with a volume in it is a target volume ("plans to raise exports to 70 mt")
-        bounds = _clauses(s, self.words.clause)
+        bounds = self._clauses(s)
         planned_in = {_clause_of(t.start, bounds) for t in triggers if statuses[t.start] == "planned" and t.type != "plan"}
         if planned_in:
             triggers = [t for t in triggers if t.type != "plan" or _clause_of(t.start, bounds) not in planned_in]

@@ -138,7 +138,7 @@ def repair(key: str) -> str:
 
 
 # a word: letters and digits, apostrophes inside, an optional trailing "+" (OPEC+)
-WORD = re.compile(r"[^\W_](?:[^\W_]|'(?=[^\W_]))*\+?")
+WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*\+?")
 SENTENCE_END = ".!?\u2026\n"
 OPENERS = ' "\'(-[\t\r'
 

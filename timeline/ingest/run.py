@@ -30,7 +30,7 @@ from .parallel import chunked, extract_chunks
 from .readers import expand, read_documents
 
 BATCH_SIZE = 200  # documents a transaction
-CHUNK_SIZE = 16   # documents a worker task
+CHUNK_SIZE = 16   # documents an extraction task (in a worker or in this process)
 
 
 @dataclass
@@ -147,7 +147,7 @@ def ingest(con, paths: Iterable[str | Path], progress: bool | None = None,
         pending, pending_docs, replace, origins = [], 0, [], {}
 
     with bar:
-        for tables, outcomes in extract_chunks(chunked(docs, CHUNK_SIZE if workers > 1 else 1), workers, user_gazetteer):
+        for tables, outcomes in extract_chunks(chunked(docs, CHUNK_SIZE), workers, user_gazetteer):
             for o in outcomes:
                 bar.update(1)
                 if o.error is not None:
