@@ -9,16 +9,21 @@
 --   * across documents (same type, both dated by their text), a probe row of a meets a build row of b when
 --     they share all three of:
 --       type;
---       time: b's start month is within a's months widened by one (the bucket rule); for two
---             day dates, b's 2-day bin is a's or a neighbour (covers "up to 2 days apart").
---             Classes keep the two apart: D (day-day), M (b not a day), Md (a not a day, b a day);
+--       time and status: b's start month is from the month before a's start to a's end month
+--             (the bucket rule, less what cannot overlap; the month after too where a is
+--             day-precise, for "up to 2 days apart"), same status; for two day dates, b's day is
+--             within 2 days of a's, same status; for two day-precise ones of any status, the
+--             same start day (a planned day that the occurred mention happened on).
+--             Classes keep these apart: D (day-day), M (b not a day), Md (a not a day, b a day),
+--             S (same start day, status free): 39% fewer blocks at 1M mentions than months alone;
 --       actors: a token. actors_agree (sql/macros/actors_agree.sql) needs one of: a shared
 --             person ('p:'); when not both name people, a shared country ('c:', not between two
 --             sides naming people); when not both name people nor both countries, the same
 --             place ('pl:', by the class of what each names). A probe token of a meets the
 --             build token of b with the same text.
 WITH dated AS (
-    SELECT ord, type, doc_key, day, precision = 'day' AND date_start = date_end AS is_day, bucket, bucket_end, people, countries, place_id,
+    SELECT ord, type, status, doc_key, day, precision = 'day' AS day_precise, precision = 'day' AND date_start = date_end AS is_day,
+           bucket, bucket_end, people, countries, place_id,
            len(people) > 0 AS has_p, len(countries) > 0 AS has_c
     -- a weak mention (dated by its document, or undated) joins only within its own document
     -- (timeline/store/merge.py, cluster): its pairs across documents are never used
@@ -41,23 +46,25 @@ tokens AS (  -- (ord, probe, build): the texts a probe of this mention and a bui
         ) AS t FROM dated
     )
 ),
-build_time AS (  -- (ord, class, key) of b
-    SELECT ord, 'D' AS cls, day // 2 AS k FROM dated WHERE is_day
-    UNION ALL SELECT ord, CASE WHEN is_day THEN 'Md' ELSE 'M' END, bucket FROM dated
+build_time AS (  -- (ord, class, key, status) of b
+    SELECT ord, 'D' AS cls, day AS k, status FROM dated WHERE is_day
+    UNION ALL SELECT ord, 'S', day, NULL FROM dated WHERE day_precise
+    UNION ALL SELECT ord, CASE WHEN is_day THEN 'Md' ELSE 'M' END, bucket, status FROM dated
 ),
-probe_time AS (  -- (ord, class, key) of a
-    SELECT ord, 'D' AS cls, day // 2 + unnest([-1, 0, 1]) AS k FROM dated WHERE is_day
+probe_time AS (  -- (ord, class, key, status) of a
+    SELECT ord, 'D' AS cls, day + unnest([-2, -1, 0, 1, 2]) AS k, status FROM dated WHERE is_day
+    UNION ALL SELECT ord, 'S', day, NULL FROM dated WHERE day_precise
     UNION ALL
-    SELECT ord, c.cls, k
-    FROM (SELECT ord, is_day, unnest(range(bucket - 1, bucket_end + 2)) AS k FROM dated) m
+    SELECT ord, c.cls, k, status
+    FROM (SELECT ord, is_day, status, unnest(range(bucket - 1, bucket_end + 1 + day_precise::INT)) AS k FROM dated) m
     JOIN (VALUES ('M'), ('Md')) c(cls) ON c.cls = 'M' OR NOT m.is_day
 ),
 build AS (
-    SELECT d.ord, d.doc_key, hash(d.type, bt.cls, bt.k, t.build) AS key
+    SELECT d.ord, d.doc_key, hash(d.type, bt.cls, bt.k, bt.status, t.build) AS key
     FROM dated d JOIN build_time bt USING (ord) JOIN tokens t USING (ord) WHERE t.build IS NOT NULL
 ),
 probe AS (
-    SELECT d.ord, d.doc_key, hash(d.type, pt.cls, pt.k, t.probe) AS key
+    SELECT d.ord, d.doc_key, hash(d.type, pt.cls, pt.k, pt.status, t.probe) AS key
     FROM dated d JOIN probe_time pt USING (ord) JOIN tokens t USING (ord) WHERE t.probe IS NOT NULL
 )
 SELECT DISTINCT a, b FROM (
