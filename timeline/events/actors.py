@@ -351,10 +351,13 @@ class Gazetteer:
                 out.append(lemma)
         return tuple(out)
 
-    def find(self, text: str, lang: str | None) -> list[ActorMatch]:
-        """Every actor and place named in `text`: non-overlapping, longest first, by start."""
-        norm = morph.normalise(text)
-        toks = tokens(text, norm)
+    def find(self, text: str, lang: str | None, norm: str | None = None,
+             toks: list[Token] | None = None) -> list[ActorMatch]:
+        """Every actor and place named in `text`: non-overlapping, longest first, by start.
+        `norm` and `toks` may pass the text's normalised copy and tokens to save a pass."""
+        if toks is None:
+            norm = morph.normalise(text)
+            toks = tokens(text, norm)
         n = len(toks)
         if not n:
             return []
@@ -406,13 +409,7 @@ class Gazetteer:
 
     def _ordinary_word(self, word: str, lang: str | None) -> bool:
         """A capitalised sentence-initial word that is a common Russian word (Togo, Chad)."""
-        if lang not in ("ru", None) or morph.word_script(word) != "Cyrl":
-            return False
-        parses = _ru_parses(word.lower())
-        if not parses:
-            return False
-        top = parses[0]
-        return top.is_known and top.score >= 0.4 and not any(t in top.tag for t in PROPER_TAGS)
+        return lang in ("ru", None) and morph.word_script(word) == "Cyrl" and _common_ru_word(word.lower())
 
     def _match(self, text, norm, toks, i, j, node, lang) -> ActorMatch:
         e = self._entries[node.entry]
@@ -447,7 +444,8 @@ class Gazetteer:
         return hit
 
     def provisional(self, text: str, lang: str | None, near: list[tuple[int, int]] | None = None,
-                    found: list[ActorMatch] | None = None) -> list[ActorMatch]:
+                    found: list[ActorMatch] | None = None, norm: str | None = None,
+                    toks: list[Token] | None = None) -> list[ActorMatch]:
         """Capitalised names of people and organisations near `near` spans that the gazetteer lacks.
 
         Each span of `near` widens to its sentence; `near` None reads the whole
@@ -457,10 +455,11 @@ class Gazetteer:
         script (Spot), an acronym, a Russian surname pymorphy3 knows.  The id is
         the name as written, lemmatised (pymorphy3 for Russian, the lemma_strip
         endings elsewhere).  Never sentence-initial ordinary words, stopwords,
-        month or weekday names, or words of a known entry.
+        month or weekday names, or words of a known entry.  `norm` and `toks`, as for find().
         """
-        norm = morph.normalise(text)
-        toks = tokens(text, norm)
+        if toks is None:
+            norm = morph.normalise(text)
+            toks = tokens(text, norm)
         if found is None:
             found = self.find(text, lang)
         windows = _windows(norm, near)
@@ -583,8 +582,20 @@ def _calendar_words(lang: str | None) -> frozenset[str]:
     return frozenset(out)
 
 
+# pymorphy3's analyses, cached by word: names and sentence openers recur across sentences
+
+@lru_cache(maxsize=1 << 16)
+def _common_ru_word(word: str) -> bool:
+    parses = _morph_ru().parse(word)
+    if not parses:
+        return False
+    top = parses[0]
+    return top.is_known and top.score >= 0.4 and not any(t in top.tag for t in PROPER_TAGS)
+
+
+@lru_cache(maxsize=1 << 16)
 def _is_surname(key: str) -> bool:
-    return any("Surn" in p.tag and p.score >= 0.1 for p in _ru_parses(key))
+    return any("Surn" in p.tag and p.score >= 0.1 for p in _morph_ru().parse(key))
 
 
 def _lemma_name(text: str, run: list[Token], lang: str | None, kind: str, ms) -> str:
@@ -608,12 +619,13 @@ def _lemma_name(text: str, run: list[Token], lang: str | None, kind: str, ms) ->
     return "".join(w + (seps[k] if k < len(seps) else "") for k, w in enumerate(words))
 
 
+@lru_cache(maxsize=1 << 16)
 def _ru_name_lemma(word: str, last: bool) -> str:
     """A Russian name word in the nominative: Akkenzhenovym -> Akkenzhenov, Yerlanom -> Yerlan."""
     parts = word.split("-")
     if len(parts) > 1:
         return "-".join(_ru_name_lemma(p, last) for p in parts)
-    parses = _ru_parses(word.lower())
+    parses = _morph_ru().parse(word.lower())
     tag = "Surn" if last else "Name"
     named = [p for p in parses if (tag in p.tag or "Surn" in p.tag or "Name" in p.tag) and "sing" in p.tag]
     if any("nomn" in p.tag for p in named) or not parses:
@@ -632,11 +644,6 @@ def _morph_ru():
     import pymorphy3
     return pymorphy3.MorphAnalyzer(lang="ru")
 
-
-@lru_cache(maxsize=1 << 16)
-def _ru_parses(word: str) -> tuple:
-    """pymorphy3's analyses of a lower-case Russian word (cached: names recur across sentences)."""
-    return tuple(_morph_ru().parse(word))
 
 
 @lru_cache(maxsize=8)

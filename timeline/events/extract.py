@@ -27,6 +27,7 @@ from .. import langdata
 from ..model import ActorMatch, Mention, RefDate, Sentence, TimeExpr, Trigger
 from ..temporal import dateline_spans, find_dates, header_date
 from .actors import Gazetteer
+from .morph import normalise, tokens, tokens_within
 from .quantities import find_quantities
 from .triggers import find_triggers, is_cancelled, status_of, trigger_form
 
@@ -191,7 +192,11 @@ class DocumentExtractor:
         times = [t for t in times if not _inside(t.start, head)]
         # news agencies cited as sources ("Interfax reported") are no party to the events they
         # report, and a dateline's city is where the news was filed, not where it happened
-        self.names = names = _ByStart(n for n in self.gaz.find(self.text, self.lang)
+        # one normalised copy and tokenisation serves the names of the text and of its sentences
+        self.norm = normalise(self.text)
+        self.toks = tokens(self.text, self.norm)
+        self.tok_starts = [t.start for t in self.toks]
+        self.names = names = _ByStart(n for n in self.gaz.find(self.text, self.lang, self.norm, self.toks)
                                       if not self._is_media(n) and not _inside(n.start, head))
         quantities = _ByStart(q for q in find_quantities(self.text, self.data_lang) if q.unit != "%")
         times = _ByStart(times)
@@ -215,9 +220,11 @@ class DocumentExtractor:
     def _provisional(self, s: Sentence) -> list[ActorMatch]:
         """Names the gazetteer lacks in a sentence (with an event in it), found once a sentence."""
         if s.start not in self._names_lacked:
+            toks = tokens_within(self.toks, self.tok_starts, self.norm, s.start, s.end)
             self._names_lacked[s.start] = self.gaz.provisional(
                 s.text, self.lang, None, found=[replace(n, start=n.start - s.start, end=n.end - s.start)
-                                                for n in self.names.within(s)])
+                                                for n in self.names.within(s)],
+                norm=self.norm[s.start:s.end], toks=toks)
         return self._names_lacked[s.start]
 
     def _clauses(self, s: Sentence) -> list[int]:

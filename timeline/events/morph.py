@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import product
@@ -166,6 +167,19 @@ def tokens(text: str, norm: str | None = None) -> list[Token]:
             key = key.replace("'", "")
         out.append(Token(s, e, repair(key), raw[0].isupper(),
                          len(raw) > 1 and raw.isupper(), _initial(norm, s)))
+    return out
+
+
+def tokens_within(toks: list[Token], starts: list[int], norm: str, start: int, end: int) -> list[Token] | None:
+    """tokens(text[start:end]) cut from tokens(text) (`starts`: their starts; `norm`: the
+    normalised text), or None where a word runs across either end. Only the first word's
+    `initial` can differ: the slice's start is a line start to it."""
+    lo, hi = bisect_left(starts, start), bisect_left(starts, end)
+    if lo and toks[lo - 1].end > start or hi and toks[hi - 1].end > end:
+        return None
+    out = [Token(t.start - start, t.end - start, t.key, t.cap, t.upper, t.initial) for t in toks[lo:hi]]
+    if out:
+        out[0].initial = _initial(norm[start:end], out[0].start)
     return out
 
 
