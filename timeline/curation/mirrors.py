@@ -1,9 +1,12 @@
 """Copies of one article (syndicated copies, one article under two URLs): documents whose
 5-word shingles have a Jaccard similarity of at least 0.9 (spec, "One event per happening").
 
-MinHash signatures (datasketch, 128 permutations) are stored per document
-(document_signatures, with the sha256 of the text they were made from); an LSH index over
-them finds candidates, and the exact Jaccard of the two shingle sets decides. Each group of
+MinHash signatures (128 permutations, datasketch's "affine32" scheme, in which the first
+signatures were stored) are kept per document (document_signatures, with the sha256 of the
+text they were made from); an LSH index over them finds candidates (9 bands of 13 values:
+datasketch's MinHashLSH at threshold 0.8), and the exact Jaccard of the two shingle sets
+decides. Both are a few lines of numpy here: importing datasketch (it loads scipy.integrate)
+cost more than the detection itself. Each group of
 copies has one original, the earliest (reference date, then id: the same whatever the order
 of ingestion), and every other member's documents.mirror_of names it. The copies' mentions
 stay as sources with mirror_of set; timeline/curation/apply.py puts each with its twin's event,
@@ -27,7 +30,8 @@ SHINGLE = 5
 THRESHOLD = 0.9
 NUM_PERM = 128
 _SEED = 1
-_SCHEME = "affine32"  # pinned: signatures stored by one scheme are compared with the same
+BANDS, ROWS = 9, 13  # the LSH bands: candidates share all ROWS values of one band
+_EMPTY = 0xFFFFFFFF  # the signature value of no shingle
 _WORD = re.compile(r"\w+")
 
 
@@ -45,36 +49,55 @@ def jaccard(a: set[str], b: set[str]) -> float:
 
 
 @cache
-def _permutations():
-    """The permutations every signature shares (drawn once: drawing them cost more than hashing)."""
-    from datasketch import MinHash
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """The affine permutations h -> a * h + b mod 2^32 (a odd), drawn as datasketch draws them."""
+    gen = np.random.RandomState(_SEED)
+    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
 
-    return MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME).permutations
+
+def _fmix32(h: np.ndarray) -> np.ndarray:
+    """MurmurHash3's finaliser: spreads the input hashes before the affine permutations."""
+    h = h ^ (h >> np.uint32(16))
+    h = h * np.uint32(0x85EBCA6B)
+    h = h ^ (h >> np.uint32(13))
+    h = h * np.uint32(0xC2B2AE35)
+    return h ^ (h >> np.uint32(16))
 
 
-def signature(sh: set[str]):
-    """MinHash of the shingles, each hashed to the first 4 bytes of its SHA-1 (datasketch's
-    sha1_hash32) in one pass rather than a call a shingle."""
-    from datasketch import MinHash
-
-    m = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME, permutations=_permutations(), hashfunc=int)
+def signature(sh: set[str]) -> np.ndarray:
+    """MinHash of the shingles: each hashed to the first 4 bytes (little-endian) of its SHA-1,
+    mixed, permuted NUM_PERM ways; the least value of each permutation."""
+    if not sh:
+        return np.full(NUM_PERM, _EMPTY, dtype=np.uint32)
     digests = b"".join([hashlib.sha1(s.encode("utf-8")).digest()[:4] for s in sh])
-    m.update_batch(np.frombuffer(digests, dtype="<u4").tolist())
-    return m
+    a, b = _permutations()
+    hv = _fmix32(np.frombuffer(digests, dtype="<u4").astype(np.uint32))
+    return (hv[:, None] * a + b).min(axis=0)
 
 
-def _from_values(values) -> object:
-    from datasketch import MinHash
+class _Index:
+    """LSH over signatures: the documents sharing some band of one's signature are its candidates."""
 
-    return MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME, hashvalues=np.asarray(values, dtype=np.uint32),
-                   permutations=_permutations())
+    def __init__(self):
+        self.buckets: list[dict[bytes, list[str]]] = [{} for _ in range(BANDS)]
+
+    @staticmethod
+    def _keys(sig: np.ndarray) -> list[bytes]:
+        return [sig[k * ROWS:(k + 1) * ROWS].tobytes() for k in range(BANDS)]
+
+    def insert(self, doc_id: str, sig: np.ndarray) -> None:
+        for bucket, key in zip(self.buckets, self._keys(sig)):
+            bucket.setdefault(key, []).append(doc_id)
+
+    def query(self, sig: np.ndarray) -> set[str]:
+        return {d for bucket, key in zip(self.buckets, self._keys(sig)) for d in bucket.get(key, ())}
 
 
 def detect(con) -> int:
     """Find copies among the documents whose signature is missing or stale; set mirror_of
     (in one transaction). Returns how many documents' mirror_of changed."""
-    from datasketch import MinHashLSH
-
     docs = {r[0]: {"sha": r[1], "ref": r[2], "mirror_of": r[3], "sig_sha": r[4]} for r in con.execute(
         "SELECT d.id, d.sha256, d.ref_date, d.mirror_of, s.sha256 FROM documents d "
         "LEFT JOIN document_signatures s ON s.doc_id = d.id").fetchall()}
@@ -98,11 +121,11 @@ def detect(con) -> int:
     for i, text in text_of(fresh).items():
         sh[i] = shingles(text)
         new_sigs[i] = signature(sh[i])
-    lsh = MinHashLSH(threshold=0.8, num_perm=NUM_PERM)
+    lsh = _Index()
     sigs = dict(new_sigs)
     for doc_id, values in con.execute("SELECT doc_id, minhash FROM document_signatures").fetchall():
         if doc_id not in sigs and doc_id in docs:
-            sigs[doc_id] = _from_values(values)
+            sigs[doc_id] = np.asarray(values, dtype=np.uint32)
     for i, m in sigs.items():
         lsh.insert(i, m)
     # the groups: verified pairs of a dirty document, and the links between clean ones
@@ -154,7 +177,7 @@ def detect(con) -> int:
             ids = list(new_sigs)
             sg = pa.table({"doc_id": pa.array(ids, pa.string()),  # noqa: F841
                            "sha256": pa.array([docs[i]["sha"] for i in ids], pa.string()),
-                           "minhash": pa.array([new_sigs[i].hashvalues.tolist() for i in ids], pa.list_(pa.uint64()))})
+                           "minhash": pa.array([new_sigs[i].tolist() for i in ids], pa.list_(pa.uint64()))})
             con.execute("DELETE FROM document_signatures WHERE doc_id IN (SELECT doc_id FROM sg)").fetchall()
             con.execute("INSERT INTO document_signatures BY NAME SELECT * FROM sg").fetchall()
         if changes:
