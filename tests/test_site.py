@@ -11,9 +11,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import timeline
 from timeline.site import build_site
+from timeline.site.listing import segments
 from timeline.site.pages import UnsafePath, check_path, page_path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -614,3 +617,23 @@ def test_viewer_says_how_to_install_when_assets_are_missing(seeds_db, tmp_path, 
     page = (tmp_path / "site" / "viewer" / "index.html").read_text(encoding="utf-8")
     assert "npm install --prefix templates/vendor" in page and "tl-data" not in page
     assert not (tmp_path / "site" / "static" / "timelinejs").exists()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab\u00e9\U0001f600 ", max_size=30),
+       st.lists(st.tuples(st.integers(-3, 35), st.integers(-3, 35)), max_size=6))
+def test_document_segments_mark_exactly_the_spans(text, pairs):
+    """A document page's text cut into segments: whole, each character marked when a span covers
+    it, every span's anchor at its start."""
+    spans = [{"start": a, "end": b, "anchor": f"s{i}"} for i, (a, b) in enumerate(pairs)]
+    segs = segments(text, spans)
+    assert "".join(s["text"] for s in segs) == text
+    clamp = lambda i: max(0, min(len(text), i))  # noqa: E731
+    at = 0
+    for s in segs:
+        for i in range(at, at + len(s["text"])):
+            assert s["marked"] == any(clamp(p["start"]) <= i < clamp(p["end"]) for p in spans)
+        for anchor in s["anchors"]:
+            assert clamp(spans[int(anchor[1:])]["start"]) == at
+        at += len(s["text"])
+    assert sorted(a for s in segs for a in s["anchors"]) == sorted(p["anchor"] for p in spans)

@@ -1,7 +1,9 @@
 -- The chronology's rows, oldest first, undated last, as all sources tell it now: every listing
--- page and every page's timeline. Columns and rules: the macro site_chronology_at.
+-- page and every page's timeline. The rules are in sql/stored/4_site_chronology.sql (stored at
+-- the end of every write).
 --   id, slug, type, status, date_start, date_end, precision, year, month, place, summary, period,
 --   actors (list of {slug, name, kind}), countries, langs, disputed_start, disputed_end, disputed,
---   plan_state, corrected, search
+--   plan_state, corrected, index_entry (JSON: the row's entry in a page's search index)
 CREATE OR REPLACE VIEW site_chronology AS
-SELECT * FROM site_chronology_at(NULL);
+SELECT * FROM stored_site_chronology
+ORDER BY year NULLS LAST, period, date_start, date_end, type, id;

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 import pyarrow as pa
 
 from ..resources import sql_dir
+from ..store import stored
 
 _STRUCTURAL = ("merge_into", "split_off")
 
@@ -335,6 +336,7 @@ def apply(con, counts: dict | None = None) -> dict[str, int]:
                        FROM res WHERE corrections.id = res.id""").fetchall()
     if counts is not None:
         counts["events"] = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
+    stored.refresh(con)  # the last step of every write: the stored views see its result
     return {"mirrored": mirrored, "applied": sum(1 for r in results.values() if r[0] == "applied"),
             "orphaned": sum(1 for r in results.values() if r[0] == "orphaned")}
 

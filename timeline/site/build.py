@@ -12,12 +12,13 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from ..errors import TimelineError
+from ..store import stored
 from ..store.db import connect
 from ..resources import templates_dir
 from . import charts, downloads, listing
 from .pages import KINDS, PAGE_SIZE, UnsafePath, check_path, page_path
-from .render import make_env, render_page
-from .views import materialize, read_view, read_view_arrow
+from .render import Later, make_env, render_page
+from .views import read_view, read_view_arrow, stand_in
 from .writer import Writer
 
 log = logging.getLogger("timeline.site")
@@ -85,18 +86,16 @@ class Context:
 
 
 def prepare_record(con, as_of: date | None = None) -> None:
-    """Compute once what many views read: plan_outcomes and site_event become temporary tables
-    for this connection. With as_of, the record of that day stands in for the tables first
-    (sql/macros/site_as_of.sql), so every site_* view reads what the sources had told by then."""
-    if as_of is not None:
-        materialize(con, "plan_outcomes", "site_as_of_plans", as_of)
-        materialize(con, "events", "site_as_of_events", as_of)
-        materialize(con, "mentions", "site_as_of_mentions", as_of)
-        materialize(con, "documents", "site_as_of_documents", as_of)
-    else:
-        materialize(con, "plan_outcomes")
-    materialize(con, "site_event")
-    materialize(con, "export_events")
+    """For an as-of build, the record of that day stands in for the tables (sql/macros/site_as_of.sql)
+    and the stored views are computed again over it as temporary tables, so every site_* view reads
+    what the sources had told by then. A build of today reads the stored views as they are."""
+    if as_of is None:
+        return
+    stand_in(con, "events", "site_as_of_events", as_of)
+    stand_in(con, "mentions", "site_as_of_mentions", as_of)
+    stand_in(con, "documents", "site_as_of_documents", as_of)
+    stand_in(con, stored.table("plan_outcomes"), "site_as_of_plans", as_of)
+    stored.refresh(con, temp=True, skip={"plan_outcomes"})
 
 
 def read_context(con, as_of: date | None = None, text_mode: str = "full") -> Context:
@@ -164,7 +163,7 @@ def plan_pages(ctx: Context, chart: str | None = None, viewer_assets: bool = Fal
     n_events = len(chrono)
     country_names = {a["id"]: a["name"] for a in ctx.actors if a["kind"] == "country"}
     type_labels = {t["type"]: t["label"] for t in ctx.types}
-    listing.prepare(chrono, country_names, type_labels)
+    listing.prepare(country_names, type_labels)
 
     # where each event sits in the chronology (its year page, or the undated page)
     located: dict[str, str] = {}
@@ -178,16 +177,16 @@ def plan_pages(ctx: Context, chart: str | None = None, viewer_assets: bool = Fal
         kind, key = ("year", year) if year is not None else ("undated", None)
         chunks = listing.paginate(rows, PAGE_SIZE)
         paths = [page_path(kind, key, i + 1) for i in range(len(chunks))]
-        tl = charts.timeline(rows, "type", type_labels, year=year) if year is not None else None
         for i, chunk in enumerate(chunks):
             for r in chunk:
                 located[r["slug"]] = paths[i]
             title = str(year) if year is not None else "Undated events"
             add(kind, paths[i], title=title, year=year, listing=listing.Listing(chunk, newest_first=False),
-                pager=listing.pager(paths, i), years=years_nav, total=len(rows), tl=tl if i == 0 else None)
+                pager=listing.pager(paths, i), years=years_nav, total=len(rows),
+                tl=Later(charts.timeline, rows, "type", type_labels, year=year) if i == 0 and year is not None else None)
 
     # the front page (newest first) and oldest.html: the two ends of the chronology
-    front_tl = charts.timeline(chrono, "type", type_labels)
+    front_tl = Later(charts.timeline, chrono, "type", type_labels)
     for kind, newest in (("front", True), ("oldest", False)):
         ends = list(reversed(dated[-PAGE_SIZE:])) if newest else dated[:PAGE_SIZE]
         add(kind, page_path(kind), title="Chronology", newest_first=newest,
@@ -231,10 +230,10 @@ def plan_pages(ctx: Context, chart: str | None = None, viewer_assets: bool = Fal
         rows = sorted(of_actor.get(a["slug"], []), key=lambda r: position[r["id"]])
         chunks = listing.paginate(rows, PAGE_SIZE)
         paths = [page_path("actor", a["slug"], i + 1) for i in range(len(chunks))]
-        tl = charts.timeline(rows, "type", type_labels)
         for i, chunk in enumerate(chunks):
             add("actor", paths[i], title=a["name"], a=a, listing=listing.Listing(chunk, newest_first=False),
-                pager=listing.pager(paths, i), country_names=country_names, tl=tl if i == 0 else None)
+                pager=listing.pager(paths, i), country_names=country_names,
+                tl=Later(charts.timeline, rows, "type", type_labels) if i == 0 else None)
 
     # types
     of_type: dict[str, list[dict]] = {}
@@ -245,10 +244,9 @@ def plan_pages(ctx: Context, chart: str | None = None, viewer_assets: bool = Fal
         rows = of_type.get(t["type"], [])
         chunks = listing.paginate(rows, PAGE_SIZE)
         paths = [page_path("type", t["type"], i + 1) for i in range(len(chunks))]
-        tl = charts.timeline(rows, "actor")
         for i, chunk in enumerate(chunks):
             add("type", paths[i], title=t["label"], t=t, listing=listing.Listing(chunk, newest_first=False),
-                pager=listing.pager(paths, i), tl=tl if i == 0 else None)
+                pager=listing.pager(paths, i), tl=Later(charts.timeline, rows, "actor") if i == 0 else None)
 
     # the TimelineJS viewer: a page per type and per actor, its slides embedded in the page
     slides_of: dict[str, list[dict]] = {}
@@ -289,7 +287,7 @@ def plan_pages(ctx: Context, chart: str | None = None, viewer_assets: bool = Fal
     for d in ctx.documents:
         spans = spans_of.get(d["id"], [])
         add("document", page_path("document", d["slug"]), title=d["title"] or d["id"], d=d, spans=spans,
-            segments=listing.segments(d["text"], spans) if d["text"] is not None else [])
+            segments=Later(listing.segments, d["text"], spans) if d["text"] is not None else [])
 
     files = downloads.FILES if ctx.as_of is None else [f for f in downloads.FILES if not f[0].startswith("events.")
                                                        or f[0] == "events.ics"]
@@ -313,9 +311,11 @@ def _render_range(bounds: tuple[int, int]) -> tuple[int, list[str]]:
     wanted = [v["e"] for _, t, v in jobs if t == "event.html"]
     rows = iter(_EVENTS.rows(wanted) if wanted else [])
     for path, template, variables in jobs:
+        variables = {k: v() if isinstance(v, Later) else v for k, v in variables.items()}
         if template == "event.html":
-            variables = {**variables, "e": next(rows)}
-        writer.write(path, render_page(env, template, path, variables))
+            variables["e"] = next(rows)
+        # a job without a template is a download: its content is the variable `data`
+        writer.write(path, variables["data"] if template is None else render_page(env, template, path, variables))
     return writer.changed, writer.paths
 
 
@@ -380,7 +380,7 @@ def build_site(db_path: str, out_dir: str, strict: bool = False, workers: int | 
         out.mkdir(parents=True, exist_ok=True)
         writer = Writer(out)
         t = time.perf_counter()
-        downloads.write_all(con, ctx, writer, as_of)
+        downloads.copy_all(con, writer, as_of)
         timings["downloads"] = time.perf_counter() - t
     finally:
         con.close()
@@ -401,7 +401,8 @@ def build_site(db_path: str, out_dir: str, strict: bool = False, workers: int | 
             writer.write("static/timelinejs/" + dest, (assets / src).read_bytes())
         writer.copy_tree(assets / "css" / "icons", "static/timelinejs/css/icons")
     t = time.perf_counter()
-    jobs = plan_pages(ctx, chart=chart, viewer_assets=assets is not None)
+    # the downloads first: the longest jobs, started while the pages are still to come
+    jobs = downloads.jobs(ctx) + plan_pages(ctx, chart=chart, viewer_assets=assets is not None)
     for path, _, _ in jobs:
         check_path(path)
     timings["plan"] = time.perf_counter() - t

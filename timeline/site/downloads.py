@@ -10,6 +10,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from markupsafe import escape
 
 from ..dates_display import display_date
+from .render import Later
 from .views import copy_view
 
 FILES = [
@@ -138,21 +139,27 @@ def timelinejs(ctx) -> str:
     labels = {t["type"]: t["label"] for t in ctx.types}
     slides = [slide(r, labels) for r in ctx.timelinejs]
     return json.dumps({"title": {"text": {"headline": "Timeline", "text": "Dated and sourced events"}},
-                       "events": slides}, ensure_ascii=False, indent=1) + "\n"
+                       "events": slides}, ensure_ascii=False) + "\n"  # no indent: the C encoder
 
 
-def write_all(con, ctx, writer, as_of=None) -> None:
-    """Every download. The events as JSON, CSV and Parquet are written by DuckDB's COPY from the
-    views site_download_events and site_download_csv (an as-of build leaves them out: the export
-    is the record of today)."""
-    if as_of is None:
-        with tempfile.TemporaryDirectory(prefix="timeline-site-") as tmp:
-            for rel, view, fmt in (("events.json", "site_download_events", "json"),
-                                   ("events.csv", "site_download_csv", "csv"),
-                                   ("events.parquet", "site_download_events", "parquet")):
-                path = os.path.join(tmp, rel)
-                copy_view(con, view, path, fmt)
-                writer.adopt(rel, path)
-    writer.write("feed.atom", atom(ctx))
-    writer.write("events.ics", calendar(ctx))
-    writer.write("timeline.json", timelinejs(ctx))
+def copy_all(con, writer, as_of=None) -> None:
+    """The events as JSON, CSV and Parquet, written by DuckDB's COPY from the views
+    site_download_events and site_download_csv (an as-of build leaves them out: the export is the
+    record of today)."""
+    if as_of is not None:
+        return
+    with tempfile.TemporaryDirectory(prefix="timeline-site-") as tmp:
+        for rel, view, fmt in (("events.json", "site_download_events", "json"),
+                               ("events.csv", "site_download_csv", "csv"),
+                               ("events.parquet", "site_download_events", "parquet")):
+            path = os.path.join(tmp, rel)
+            copy_view(con, view, path, fmt)
+            writer.adopt(rel, path)
+
+
+def jobs(ctx) -> list[tuple[str, None, dict]]:
+    """The other downloads as the site builder's jobs (path, no template, {"data": Later(...)}):
+    their content is made where the job runs."""
+    return [("feed.atom", None, {"data": Later(atom, ctx)}),
+            ("events.ics", None, {"data": Later(calendar, ctx)}),
+            ("timeline.json", None, {"data": Later(timelinejs, ctx)})]

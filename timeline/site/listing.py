@@ -3,7 +3,6 @@ a long listing, the filter choices and search index of one page, and a document'
 cut into plain and highlighted segments."""
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import groupby
@@ -16,14 +15,10 @@ _EN = Locale("en")
 _LABELS: dict[str, dict] = {"country": {}, "type": {}}
 
 
-def prepare(rows: list[dict], country_names: dict[str, str], type_labels: dict[str, str]) -> None:
-    """Give each chronology row its search-index entry once (reused on every page listing it)."""
+def prepare(country_names: dict[str, str], type_labels: dict[str, str]) -> None:
+    """The names the filters of every page show for countries and types."""
     _LABELS["country"] = country_names
     _LABELS["type"] = type_labels
-    for r in rows:
-        r["_index"] = json.dumps({"i": r["slug"], "t": r["type"], "a": [a["slug"] for a in r["actors"]],
-                                  "c": r["countries"], "l": r["langs"], "y": r["year"], "s": r["search"]},
-                                 ensure_ascii=False, separators=(",", ":"))
 
 
 def paginate(rows: list, size: int) -> list[list]:
@@ -88,25 +83,30 @@ class Listing:
     @property
     def index(self) -> str:
         """The page's search index: one entry per row, JSON (escaped by the template filter)."""
-        return "[" + ",".join(r["_index"] for r in self.rows) + "]"
+        return "[" + ",".join(r["index_entry"] for r in self.rows) + "]"
 
 
 def segments(text: str, spans: list[dict]) -> list[dict]:
     """The text cut at every span boundary: [{text, marked, anchors}], where `anchors` are
-    the ids of the spans starting at that segment. Offsets are code points, as stored."""
+    the ids of the spans starting at that segment. Offsets are code points, as stored.
+    One sweep over the boundaries, counting the spans open at each."""
     n = len(text)
-    cuts = {0, n}
-    for s in spans:
-        cuts.add(max(0, min(n, s["start"])))
-        cuts.add(max(0, min(n, s["end"])))
-    bounds = sorted(cuts)
+    clamp = lambda i: max(0, min(n, i))  # noqa: E731
+    delta: dict[int, int] = {0: 0, n: 0}
     starts: dict[int, list[str]] = {}
     for s in spans:
-        starts.setdefault(max(0, min(n, s["start"])), []).append(s["anchor"])
-    out = []
+        a, b = clamp(s["start"]), clamp(s["end"])
+        starts.setdefault(a, []).append(s["anchor"])
+        delta.setdefault(a, 0)
+        delta.setdefault(b, 0)
+        if a < b:
+            delta[a] = delta.get(a, 0) + 1
+            delta[b] = delta.get(b, 0) - 1
+    bounds = sorted(delta)
+    out, open_ = [], 0
     for a, b in zip(bounds, bounds[1:]):
-        covered = any(s["start"] <= a and b <= s["end"] for s in spans) if spans else False
-        out.append({"text": text[a:b], "marked": covered, "anchors": starts.get(a, [])})
+        open_ += delta[a]
+        out.append({"text": text[a:b], "marked": open_ > 0, "anchors": starts.get(a, [])})
     if n in starts:  # a span at the very end still gets its anchor
         out.append({"text": "", "marked": False, "anchors": starts[n]})
     return out

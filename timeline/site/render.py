@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from functools import partial
 
 from babel import Locale
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
@@ -14,6 +15,15 @@ from ..resources import templates_dir
 from .pages import page_path, root_of
 
 _EN = Locale("en")
+# the site's navigation on every page: (path from the site root, label)
+NAV = [(page_path(kind), label) for kind, label in (
+    ("front", "Chronology"), ("types", "Types"), ("actors", "Actors"), ("documents", "Documents"),
+    ("disputes", "Disputes"), ("plans", "Plans"), ("viewer", "Viewer"), ("about", "About"))]
+
+
+class Later(partial):
+    """A page's variable (a timeline, a document's segments, a download's content) computed in the
+    process that renders the page, not while planning: the work spreads over the render workers."""
 
 
 @pass_context
@@ -76,7 +86,7 @@ def make_env(as_of: date | None = None, text_mode: str = "full") -> Environment:
                       trim_blocks=True, lstrip_blocks=True, auto_reload=False, cache_size=-1)
     env.filters.update(display_date=display_date, lang_name=lang_name, script_json=script_json, number=number,
                        version=version)
-    env.globals.update(url=url, rel=rel, item=item, as_of=as_of, text_mode=text_mode)
+    env.globals.update(url=url, rel=rel, item=item, as_of=as_of, text_mode=text_mode, NAV=NAV)
     return env
 
 

@@ -1,6 +1,6 @@
 """Reading the site's views and table macros by name: the only SQL the site runs is
-`SELECT * FROM <view>` (or `<macro>(?, …)`), a temporary table of such rows (computed once
-per build), and COPY of a view to a file; everything else lives in sql/."""
+`SELECT * FROM <view>` (or `<macro>(?, …)`), a temporary table of a macro's rows standing in for
+a table (an as-of build), and COPY of a view to a file; everything else lives in sql/."""
 from __future__ import annotations
 
 import re
@@ -33,15 +33,12 @@ def read_macro(con, name: str, *params) -> list[dict]:
     return [dict(zip(cols, row)) for row in cur.fetchall()]
 
 
-def materialize(con, name: str, macro: str | None = None, *params) -> None:
-    """Compute a view once for this build: a temporary table of its rows under the view's own
-    name, which every later query (and every view that reads it) uses instead. With `macro`,
-    the table holds that table macro's rows instead (an as-of build's record of one day)."""
-    if not _NAME.match(name) or name not in _names("views") | _tables(con):
-        raise ValueError(f"no view or table named {name!r}")
-    if macro is None:
-        con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT * FROM main.{name}").fetchall()
-        return
+def stand_in(con, name: str, macro: str, *params) -> None:
+    """A temporary table named after the table `name`, holding the rows of a table macro of
+    sql/macros/ (an as-of build's record of one day): every later query, and every view, reads
+    it instead of the table."""
+    if not _NAME.match(name) or name not in _tables(con):
+        raise ValueError(f"no table named {name!r}")
     if not _NAME.match(macro) or macro not in _macro_names():
         raise ValueError(f"no table macro named {macro!r} in sql/macros/")
     marks = ", ".join("?" for _ in params)

@@ -8,8 +8,9 @@ import duckdb
 
 from ..errors import DatabaseBusy, SchemaError
 from ..resources import sql_dir
+from . import stored
 
-SCHEMA_VERSION = 2  # the highest numbered file in sql/schema/
+SCHEMA_VERSION = 3  # the highest numbered file in sql/schema/
 
 
 def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -103,23 +104,34 @@ def apply_sql(con, path: str = "database") -> None:
             raise
     # each CREATE OR REPLACE is atomic by itself; outside a transaction a failed
     # attempt (an object it needs not made yet) does not abort the others
-    _create_objects(con, _files("macros") + _files("views"))
+    statements = [f.read_text(encoding="utf-8") for f in _files("macros") + _files("views")]
+    if stored.is_current(con):
+        _create_objects(con, statements)
+        return
+    # the stored views are computed again, and no view or stored table may read an old
+    # definition meanwhile: both are dropped and made anew in dependency order
+    for name in view_names():
+        con.execute(f"DROP VIEW IF EXISTS {name}")
+    for name, _ in stored.files():
+        con.execute(f"DROP TABLE IF EXISTS {stored.table(name)}")
+    _create_objects(con, statements + [stored.create_sql(name, f) for name, f in stored.files()])
+    stored.mark_current(con)
 
 
-def _create_objects(con, files: list[Path]) -> None:
-    """Views and macros in dependency order: a file whose object refers to one not
-    yet made is retried after the others, so files need no ordering prefix."""
-    pending = list(files)
+def _create_objects(con, statements: list[str]) -> None:
+    """Views, macros and stored tables in dependency order: a statement whose object refers
+    to one not yet made is retried after the others, so files need no ordering prefix."""
+    pending = list(statements)
     while pending:
         failed = []
-        for f in pending:
+        for sql in pending:
             try:
-                con.execute(f.read_text(encoding="utf-8"))
+                con.execute(sql)
             except duckdb.CatalogException:
-                failed.append(f)
+                failed.append(sql)
         if len(failed) == len(pending):
             # report the first real error
-            con.execute(failed[0].read_text(encoding="utf-8"))
+            con.execute(failed[0])
         pending = failed
 
 

@@ -1,6 +1,7 @@
--- Every canonical event with everything its page shows, as all sources tell it now (`d` NULL:
--- the view site_event) or as they told it up to day `d` (`timeline build-site --as-of d`: the
--- events of events_as_of(d), only the claims reported by then, plans in the state they had then).
+-- The rows of the view site_event: every canonical event with everything its page shows, as all
+-- sources tell it. Stored at the end of every write; `timeline build-site --as-of d` computes it
+-- again over the record of day d (the events of events_as_of(d), only the claims reported by then,
+-- plans in the state they had then: sql/macros/site_as_of.sql stands in for the tables).
 -- Events a correction rejected are left out (spec: "left out of the export and the site").
 --   id, slug (file name of its page), type, status, date_start, date_end, precision, edtf,
 --   basis, date_text, year, month (of date_start; null when undated), place, summary,
@@ -18,22 +19,14 @@
 --          rescheduled_slug, rescheduled_summary} for a plan; else null),
 --   fulfills (the plans this event fulfils: list of {slug, summary, window_start, window_end, lag_days}),
 --   corrections (event_corrections: list of {id, kind, what, value, was, by, why, at})
--- A version of a disputed field whose sources were all reported after `d` is left out, and a
--- field left with one version is no dispute on that day.
-CREATE OR REPLACE MACRO site_event_at(d) AS TABLE
-WITH ev AS (
-    SELECT id, type, status, date_start, date_end, precision, edtf, basis, date_text, place_id, summary, confidence
-    FROM events WHERE d IS NULL
-    UNION ALL
-    SELECT id, type, status, date_start, date_end, precision, edtf, basis, date_text, place_id, summary, confidence
-    FROM events_as_of(d) WHERE d IS NOT NULL
-),
-live AS (
-    SELECT ev.* FROM ev
-    WHERE ev.id NOT IN (SELECT event_id FROM event_corrections WHERE rejected)
+-- As of a day, a version of a disputed field whose sources were all reported later is left out, and
+-- a field left with one version is no dispute on that day.
+WITH live AS (
+    SELECT * FROM events
+    WHERE id NOT IN (SELECT event_id FROM event_corrections WHERE rejected)
 ),
 src AS (
-    SELECT * FROM event_sources WHERE d IS NULL OR reported <= CAST(d AS DATE)
+    SELECT * FROM event_sources
 ),
 actor_lists AS (
     SELECT ea.event_id,
@@ -89,10 +82,7 @@ disputes AS (
 ),
 plans AS (
     SELECT plan_id, plan_state, window_start, window_end, fulfilled_by, rescheduled_by, lag_days
-    FROM plan_outcomes WHERE d IS NULL
-    UNION ALL
-    SELECT plan_id, plan_state, window_start, window_end, fulfilled_by, rescheduled_by, lag_days
-    FROM plan_links(d) WHERE d IS NOT NULL
+    FROM plan_outcomes
 ),
 plan_info AS (
     SELECT p.plan_id,

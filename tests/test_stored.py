@@ -1,0 +1,63 @@
+"""Stored views (sql/stored/): the rows the site and ad hoc queries read most are tables computed
+at the end of every write, in its transaction, and again whenever sql/ changes."""
+from __future__ import annotations
+
+import shutil
+
+import duckdb
+
+import timeline
+from timeline.store import stored
+
+STORED = [name for name, _ in stored.files()]
+
+
+def _live(con, name: str) -> list[tuple]:
+    """The view's rows computed now from the tables, bypassing the stored table."""
+    sql = dict(stored.files())[name].read_text(encoding="utf-8")
+    return sorted(map(str, con.execute(sql).fetchall()))
+
+
+def _read(con, name: str) -> list[tuple]:
+    return sorted(map(str, con.execute(f"SELECT * FROM {name}").fetchall()))
+
+
+def test_every_stored_view_holds_what_its_query_gives(seeds_db):
+    assert STORED == ["plan_outcomes", "export_events", "site_event", "site_chronology"]
+    con = duckdb.connect(str(seeds_db), read_only=True)
+    try:
+        for name in STORED:
+            rows = _read(con, name)
+            assert rows, name
+            assert rows == _live(con, name), name
+    finally:
+        con.close()
+
+
+def test_a_correction_is_in_the_stored_views_when_it_commits(seeds_db, tmp_path):
+    path = tmp_path / "c.duckdb"
+    shutil.copy(seeds_db, path)
+    with timeline.open(path) as tl:
+        victim = tl.sql("SELECT id FROM site_event ORDER BY id LIMIT 1")["id"][0]
+        tl.correct(victim, by="A", why="not an event", reject=True)
+        assert victim not in tl.sql("SELECT id FROM site_event")["id"].to_list()
+        assert victim not in tl.sql("SELECT id FROM site_chronology")["id"].to_list()
+        assert tl.sql("SELECT rejected FROM export_events WHERE id = ?", [victim])["rejected"][0]
+        for name in STORED:
+            assert _read(tl.con, name) == _live(tl.con, name), name
+
+
+def test_a_changed_sql_folder_computes_them_again(seeds_db, tmp_path):
+    path = tmp_path / "s.duckdb"
+    shutil.copy(seeds_db, path)
+    con = duckdb.connect(str(path))
+    n = con.execute("SELECT count(*) FROM site_event").fetchall()[0][0]
+    # as if written by a timeline whose views differed: stale rows under another fingerprint
+    con.execute("DELETE FROM stored_site_event").fetchall()
+    con.execute("UPDATE stored_state SET sql_sha256 = 'older'").fetchall()
+    con.close()
+    with timeline.open(path, read_only=True) as tl:  # a reader reads what is there
+        assert len(tl.sql("SELECT * FROM site_event")) == 0
+    with timeline.open(path) as tl:  # a writer computes them again
+        assert len(tl.sql("SELECT * FROM site_event")) == n
+        assert tl.sql("SELECT sql_sha256 FROM stored_state")["sql_sha256"].to_list() == [stored.fingerprint()]
