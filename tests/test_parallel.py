@@ -110,6 +110,20 @@ def _random_case(rng: random.Random, n: int):
 
 @pytest.mark.parametrize("seed", range(40))
 def test_array_clustering_equals_the_rule(seed):
+    _check_array_clustering(seed)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_array_clustering_in_chunks_equals_the_rule(seed, monkeypatch):
+    """Large components go to Python a chunk of whole components at a time: chunks of one or two
+    mentions still hold whole components and give the same clusters."""
+    from timeline.store import merge
+
+    monkeypatch.setattr(merge, "GREEDY_CHUNK", 1 + seed % 2)
+    _check_array_clustering(seed)
+
+
+def _check_array_clustering(seed: int) -> None:
     from timeline.store.merge import cluster, cluster_roots
 
     rng = random.Random(seed)

@@ -94,27 +94,50 @@ def _adjacency(nodes: np.ndarray, a: np.ndarray, b: np.ndarray) -> tuple[list[in
             dst.tolist())
 
 
+GREEDY_CHUNK = 1_000_000  # mentions of large components handed to Python at a time (bounds its lists)
+
+
 def _greedy_strong(n: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """The first pass of `cluster` over text-dated mentions joined by edges a-b: the founding
     ord of each one's cluster (a mention without edges founds its own)."""
     root = np.arange(n, dtype=np.int64)
     if len(a) == 0:
         return root
-    comp = _components(n, a, b)
+    comp = _components(n, a, b).astype(np.int64)
     size = np.bincount(comp)
     two = size[comp[b]] == 2  # a component of two: the later joins the earlier
     root[b[two]] = a[two]
-    big = size[comp] >= 3
-    if not big.any():
+    nodes = np.flatnonzero(size[comp] >= 3)
+    if len(nodes) == 0:
         return root
-    keep = big[a]
-    nodes = np.flatnonzero(big)
-    starts, ends, dst = _adjacency(nodes, a[keep], b[keep])
+    # components never share a cluster: take them whole, each in founding order, a chunk at a time;
+    # a mention's earlier partners are all the greedy reads (every member of a cluster came before)
+    nodes = nodes[np.argsort(comp[nodes], kind="stable")]
+    big = size[comp[b]] >= 3
+    o = np.lexsort((b[big], comp[b[big]]))
+    earlier, later = a[big][o], b[big][o]
+    ekey, nkey = comp[later] * n + later, comp[nodes] * n + nodes
+    starts, ends = np.searchsorted(ekey, nkey, side="left"), np.searchsorted(ekey, nkey, side="right")
+    bounds = np.concatenate([[0], np.flatnonzero(np.diff(comp[nodes])) + 1, [len(nodes)]])  # components' starts
+    lo = 0
+    while lo < len(nodes):
+        hi = int(bounds[min(np.searchsorted(bounds, lo + GREEDY_CHUNK), len(bounds) - 1)])
+        e0, e1 = int(starts[lo]), int(ends[hi - 1])
+        _greedy(nodes[lo:hi].tolist(), (starts[lo:hi] - e0).tolist(), (ends[lo:hi] - e0).tolist(),
+                earlier[e0:e1].tolist(), root)
+        lo = hi
+    return root
+
+
+def _greedy(nodes: list[int], starts: list[int], ends: list[int], earlier: list[int], root: np.ndarray) -> None:
+    """Each of `nodes` (whole components, each in founding order) joins the earliest cluster all of
+    whose members are among its earlier partners (`earlier[starts[i]:ends[i]]`), else founds one;
+    writes the founding ord of each one's cluster into `root`."""
     members: dict[int, list[int]] = {}
     home: dict[int, int] = {}
-    for m, s, e in zip(nodes.tolist(), starts, ends):
-        partners = set(dst[s:e])
-        for k in sorted({home[p] for p in partners if p in home}):
+    for m, s, e in zip(nodes, starts, ends):
+        partners = set(earlier[s:e])
+        for k in sorted({home[p] for p in partners}):
             if all(x in partners for x in members[k]):
                 members[k].append(m)
                 home[m] = k
@@ -123,7 +146,37 @@ def _greedy_strong(n: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:
             home[m] = m
             members[m] = [m]
     root[np.fromiter(home.keys(), np.int64, len(home))] = np.fromiter(home.values(), np.int64, len(home))
-    return root
+
+
+def _weak_pass(n: int, label: np.ndarray, wa: np.ndarray, wb: np.ndarray, weak: np.ndarray,
+               doc: np.ndarray) -> np.ndarray:
+    """The second pass of `cluster`: each weak mention with partners in its own document (edges
+    wa-wb, all within one document) joins the earliest cluster all of whose members in that
+    document pair with it, else founds one (key n + its ord). Returns the labels with theirs."""
+    wnodes = np.unique(np.concatenate([wa[weak[wa]], wb[weak[wb]]]))
+    starts, ends, dst = _adjacency(wnodes, wa, wb)
+    # the text-dated members a weak mention may have to pair with: those of the clusters its
+    # text-dated partners are in, in its document
+    strong_end = np.where(weak[wa], wb, wa)
+    reached = np.unique(label[strong_end[~weak[strong_end]]] * (doc.max() + 1) + doc[strong_end[~weak[strong_end]]])
+    in_docs = np.flatnonzero(~weak & np.isin(label * (doc.max() + 1) + doc, reached))
+    key: dict[int, int] = {}  # mention -> cluster key: strong founding ord, or n + founding ord of a weak one
+    by_doc: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for x, k, d in zip(in_docs.tolist(), label[in_docs].tolist(), doc[in_docs].tolist()):
+        key[x] = k
+        by_doc[(k, d)].append(x)
+    for m, d, s, e in zip(wnodes.tolist(), doc[wnodes].tolist(), starts, ends):
+        partners = set(dst[s:e])
+        for k in sorted({key[p] for p in partners if p in key}):
+            if all(x in partners for x in by_doc[(k, d)]):
+                break
+        else:
+            k = n + m
+        key[m] = k
+        by_doc[(k, d)].append(m)
+    label = label.copy()
+    label[wnodes] = np.fromiter((key[m] for m in wnodes.tolist()), np.int64, len(wnodes))
+    return label
 
 
 def cluster_roots(n: int, a: np.ndarray, b: np.ndarray, weak: np.ndarray | None = None,
@@ -140,36 +193,8 @@ def cluster_roots(n: int, a: np.ndarray, b: np.ndarray, weak: np.ndarray | None 
     strong_edge = ~weak[a] & ~weak[b]
     label = _greedy_strong(n, a[strong_edge], b[strong_edge])  # strong: founding ord; weak: itself for now
     wedge = ~strong_edge & (doc[a] == doc[b])  # a weak mention only joins through its own document
-    wa, wb = a[wedge], b[wedge]
-    if len(wa):
-        wnodes = np.unique(np.concatenate([wa[weak[wa]], wb[weak[wb]]]))
-        starts, ends, dst = _adjacency(wnodes, wa, wb)
-        docs_l = doc.tolist() if n < 5_000_000 else None
-        doc_of = (lambda x: docs_l[x]) if docs_l is not None else (lambda x: int(doc[x]))
-        # members of each cluster in each document that a weak mention may look at
-        touched = np.unique(doc[wnodes])
-        in_docs = np.flatnonzero(np.isin(doc, touched) & ~weak)
-        lab_l = label.tolist() if n < 5_000_000 else None
-        key: dict[int, int] = {}  # mention -> cluster key: strong founding ord, or n + founding ord of a weak one
-        by_doc: dict[tuple[int, int], list[int]] = defaultdict(list)
-        for x in in_docs.tolist():
-            k = lab_l[x] if lab_l is not None else int(label[x])
-            key[x] = k
-            by_doc[(k, doc_of(x))].append(x)
-        for m, s, e in zip(wnodes.tolist(), starts, ends):
-            d = doc_of(m)
-            partners = set(dst[s:e])
-            placed = {key[p] for p in partners if p in key and doc_of(p) == d}
-            for k in sorted(placed):
-                if all(x in partners for x in by_doc[(k, d)]):
-                    break
-            else:
-                k = n + m
-            key[m] = k
-            by_doc[(k, d)].append(m)
-        wk = np.fromiter((key[m] for m in wnodes.tolist()), np.int64, len(wnodes))
-        label = label.copy()
-        label[wnodes] = wk
+    if wedge.any():
+        label = _weak_pass(n, label, a[wedge], b[wedge], weak, doc)
     label = np.where(weak & (label < n) & (label == np.arange(n)), n + np.arange(n), label)
     # a cluster's founding mention: its earliest (weak ones may come before the text-dated ones)
     first = np.full(2 * n, n, dtype=np.int64)
