@@ -14,7 +14,7 @@
 --             day-precise, for "up to 2 days apart"), same status; for two day dates, b's day is
 --             within 2 days of a's, same status; for two day-precise ones of any status, the
 --             same start day (a planned day that the occurred mention happened on).
---             Classes keep these apart: D (day-day), M (b not a day), Md (a not a day, b a day),
+--             Classes keep these apart: D (day-day), X (a not a day: any b), N (a a day, b not),
 --             S (same start day, status free): 39% fewer blocks at 1M mentions than months alone;
 --       actors: a token. actors_agree (sql/macros/actors_agree.sql) needs one of: a shared
 --             person ('p:'); when not both name people, a shared country ('c:', not between two
@@ -49,15 +49,14 @@ tokens AS (  -- (ord, probe, build): the texts a probe of this mention and a bui
 build_time AS (  -- (ord, class, key, status) of b
     SELECT ord, 'D' AS cls, day AS k, status FROM dated WHERE is_day
     UNION ALL SELECT ord, 'S', day, NULL FROM dated WHERE day_precise
-    UNION ALL SELECT ord, CASE WHEN is_day THEN 'Md' ELSE 'M' END, bucket, status FROM dated
+    UNION ALL SELECT ord, c.cls, bucket, status FROM dated JOIN (VALUES ('X'), ('N')) c(cls) ON c.cls = 'X' OR NOT is_day
 ),
 probe_time AS (  -- (ord, class, key, status) of a
     SELECT ord, 'D' AS cls, day + unnest([-2, -1, 0, 1, 2]) AS k, status FROM dated WHERE is_day
     UNION ALL SELECT ord, 'S', day, NULL FROM dated WHERE day_precise
     UNION ALL
-    SELECT ord, c.cls, k, status
-    FROM (SELECT ord, is_day, status, unnest(range(bucket - 1, bucket_end + 1 + day_precise::INT)) AS k FROM dated) m
-    JOIN (VALUES ('M'), ('Md')) c(cls) ON c.cls = 'M' OR NOT m.is_day
+    SELECT ord, CASE WHEN is_day THEN 'N' ELSE 'X' END, unnest(range(bucket - 1, bucket_end + 1 + day_precise::INT)), status
+    FROM dated
 ),
 build AS (
     SELECT d.ord, d.doc_key, hash(d.type, bt.cls, bt.k, bt.status, t.build) AS key
