@@ -89,7 +89,7 @@ def test_blocks_hold_every_pair_the_rules_accept(sequential_db, tmp_path):
         blocked = set(zip(*(x.tolist() for x in merge.pairs(con, "pair_blocks"))))
         every = set(zip(*(x.tolist() for x in merge.pairs(con, "all_pairs"))))
         keys = {o - 1: (d, w) for o, d, w in con.execute(
-            f"SELECT ord, doc_id, basis IN {merge.WEAK_BASES} FROM _mk").fetchall()}
+            f"SELECT ord, doc_n, basis IN {merge.WEAK_BASES} FROM _mk").fetchall()}
     finally:
         con.close()
     # the clustering never uses a weak mention's pairs across documents: the blocks may leave them out

@@ -22,7 +22,7 @@
 --             place ('pl:', by the class of what each names). A probe token of a meets the
 --             build token of b with the same text.
 WITH dated AS (
-    SELECT ord, type, status, doc_key, day, precision = 'day' AS day_precise, precision = 'day' AND date_start = date_end AS is_day,
+    SELECT ord, type, status, doc_n, day, precision = 'day' AS day_precise, precision = 'day' AND date_start = date_end AS is_day,
            bucket, bucket_end, people, countries, place_id,
            len(people) > 0 AS has_p, len(countries) > 0 AS has_c
     -- a weak mention (dated by its document, or undated) joins only within its own document
@@ -59,16 +59,15 @@ probe_time AS (  -- (ord, class, key, status) of a
     FROM dated
 ),
 build AS (
-    SELECT d.ord, d.doc_key, hash(d.type, bt.cls, bt.k, bt.status, t.build) AS key
+    SELECT d.ord, d.doc_n, hash(d.type, bt.cls, bt.k, bt.status, t.build) AS key
     FROM dated d JOIN build_time bt USING (ord) JOIN tokens t USING (ord) WHERE t.build IS NOT NULL
 ),
 probe AS (
-    SELECT d.ord, d.doc_key, hash(d.type, pt.cls, pt.k, pt.status, t.probe) AS key
+    SELECT d.ord, d.doc_n, hash(d.type, pt.cls, pt.k, pt.status, t.probe) AS key
     FROM dated d JOIN probe_time pt USING (ord) JOIN tokens t USING (ord) WHERE t.probe IS NOT NULL
 )
 SELECT DISTINCT a, b FROM (
-    SELECT p.ord AS a, b.ord AS b FROM probe p JOIN build b ON b.key = p.key AND p.ord < b.ord AND p.doc_key <> b.doc_key
+    SELECT p.ord AS a, b.ord AS b FROM probe p JOIN build b ON b.key = p.key AND p.ord < b.ord AND p.doc_n <> b.doc_n
     UNION ALL
-    SELECT a.ord, b.ord FROM _mk a JOIN _mk b ON b.doc_key = a.doc_key AND b.fam = a.fam AND a.ord < b.ord
-               AND b.doc_id = a.doc_id
+    SELECT a.ord, b.ord FROM _mk a JOIN _mk b ON b.doc_n = a.doc_n AND b.fam = a.fam AND a.ord < b.ord
 )
