@@ -637,3 +637,21 @@ def test_document_segments_mark_exactly_the_spans(text, pairs):
             assert clamp(spans[int(anchor[1:])]["start"]) == at
         at += len(s["text"])
     assert sorted(a for s in segs for a in s["anchors"]) == sorted(p["anchor"] for p in spans)
+
+
+def test_document_index_in_pages(seeds_db, tmp_path, monkeypatch):
+    """A large document index is split into pages that link to each other; every document is on one."""
+    from timeline.site import build
+
+    monkeypatch.setattr(build, "TABLE_PAGE_SIZE", 2)
+    out = tmp_path / "site"
+    build_site(str(seeds_db), str(out), workers=1)
+    pages = [out / "document" / "index.html", out / "document" / "index.2.html", out / "document" / "index.3.html"]
+    assert all(p.is_file() for p in pages) and not (out / "document" / "index.4.html").exists()
+    linked = []
+    for p in pages:
+        html = p.read_text(encoding="utf-8")
+        assert "The 5 articles" in html and 'aria-label="Pages"' in html
+        linked += re.findall(r'<th scope="row"><a href="([^"]+)"', html)
+    assert sorted(linked) == sorted(f"../document/{f.stem}.html" for f in (ROOT / "seeds").glob("*.txt"))
+    assert 'rel="next" href="../document/index.2.html"' in pages[0].read_text(encoding="utf-8")

@@ -16,7 +16,7 @@ from ..store import stored
 from ..store.db import connect
 from ..resources import templates_dir
 from . import charts, downloads, listing
-from .pages import KINDS, PAGE_SIZE, UnsafePath, check_path, page_path
+from .pages import KINDS, PAGE_SIZE, TABLE_PAGE_SIZE, UnsafePath, check_path, page_path
 from .render import Later, make_env, render_page
 from .views import read_view, read_view_arrow, stand_in
 from .writer import Writer
@@ -36,9 +36,9 @@ class SiteError(TimelineError):
     exit_code = 5
 
 
-class EventRows:
-    """site_event as an Arrow table: a page's row becomes Python objects only in the process that
-    renders it (converting 100,000 nested rows in one process took longer than rendering them)."""
+class ArrowRows:
+    """A view's rows as an Arrow table: a page's rows become Python objects only in the process
+    that renders it (converting 100,000 nested rows in one process took longer than rendering them)."""
 
     def __init__(self, table):
         self.table = table
@@ -52,24 +52,22 @@ class EventRows:
     def rows(self, indices: list[int]) -> list[dict]:
         return self.table.take(indices).to_pylist()
 
-    def source_docs(self) -> set[str]:
-        import pyarrow.compute as pc
-
-        flat = pc.list_flatten(self.table.column("sources"))
-        return set(pc.unique(pc.struct_field(flat, "doc_slug")).to_pylist()) if len(flat) else set()
+    def slice(self, lo: int, hi: int) -> list[dict]:
+        return self.table.slice(lo, hi - lo).to_pylist()
 
 
 @dataclass
 class Context:
     """Everything the pages show, read from the views before anything is rendered."""
-    events: EventRows           # site_event: one row per event, for its page
+    events: ArrowRows           # site_event: one row per event, for its page
     chronology: list[dict]      # site_chronology: listing rows in chronological order
     actors: list[dict]          # site_actors
     actor_events: list[dict]    # site_actor_events
     types: list[dict]           # site_types
     years: list[dict]           # site_years
-    documents: list[dict]       # site_documents
-    spans: list[dict]           # site_document_spans
+    documents: ArrowRows        # site_documents, for the document pages
+    document_list: list[dict]   # site_documents without their texts, for the index and the checks
+    spans: ArrowRows            # site_document_spans, in document order
     about: dict                 # site_about_counts (one row)
     aliases: list[dict]         # site_aliases
     feed: list[dict]            # site_feed
@@ -100,18 +98,26 @@ def prepare_record(con, as_of: date | None = None) -> None:
 
 def read_context(con, as_of: date | None = None, text_mode: str = "full") -> Context:
     v = lambda name: read_view(con, name)  # noqa: E731
-    about = v("site_about_counts")
-    docs = v("site_documents")
+    docs = read_view_arrow(con, "site_documents")
     if text_mode == "quotes":  # never held for a page: the quotes are in site_document_spans
-        for d in docs:
-            d["text"] = None
-    return Context(events=EventRows(read_view_arrow(con, "site_event")), chronology=v("site_chronology"), actors=v("site_actors"),
-                   actor_events=v("site_actor_events"), types=v("site_types"), years=v("site_years"),
-                   documents=docs, spans=v("site_document_spans"), about=about[0],
+        docs = docs.drop_columns(["text"])
+    return Context(events=ArrowRows(read_view_arrow(con, "site_event")), chronology=v("site_chronology"),
+                   actors=v("site_actors"), actor_events=v("site_actor_events"), types=v("site_types"),
+                   years=v("site_years"), documents=ArrowRows(docs),
+                   document_list=docs.drop_columns([c for c in ("text",) if c in docs.column_names]).to_pylist(),
+                   spans=ArrowRows(read_view_arrow(con, "site_document_spans")), about=v("site_about_counts")[0],
                    aliases=v("site_aliases"), feed=v("site_feed"), calendar=v("site_calendar"),
                    timelinejs=v("site_timelinejs"), disputes=v("site_event_disputes"), plans=v("site_event_plans"),
                    months=v("site_event_months"), removed=v("removed_event_pages"), as_of=as_of,
                    text_mode=text_mode)
+
+
+def _source_docs(events: ArrowRows) -> set[str]:
+    """The document pages the event pages link to."""
+    import pyarrow.compute as pc
+
+    flat = pc.list_flatten(events.table.column("sources"))
+    return set(pc.unique(pc.struct_field(flat, "doc_slug")).to_pylist()) if len(flat) else set()
 
 
 def check(ctx: Context) -> list[str]:
@@ -130,19 +136,19 @@ def check(ctx: Context) -> list[str]:
 
     events = unique(ctx.chronology, "event")
     actors = unique(ctx.actors, "actor")
-    docs = unique(ctx.documents, "document")
+    docs = unique(ctx.document_list, "document")
     for e in ctx.chronology:
         for a in e["actors"]:
             if a["slug"] not in actors:
                 problems.append(f"event {e['id']}: actor {a['slug']!r} has no page")
         if not e["langs"]:
             problems.append(f"event {e['id']}: no sources")
-    for slug in sorted(ctx.events.source_docs() - docs):
+    for slug in sorted(_source_docs(ctx.events) - docs):
         problems.append(f"source document {slug!r} has no page")
     for a in ctx.aliases:
         if a["alias_slug"] in events:
             problems.append(f"alias {a['alias']!r} is also a living event's page; no redirect written")
-    for d in ctx.documents:
+    for d in ctx.document_list:
         if d["mirror_of"] and d["mirror_slug"] not in docs:
             problems.append(f"document {d['id']}: mirror_of {d['mirror_of']!r} is not in the database")
     for t in ctx.types:
@@ -279,15 +285,19 @@ def plan_pages(ctx: Context, chart: str | None = None, viewer_assets: bool = Fal
         add("viewer", page_path("viewer"), title="Timeline viewer", choices=choices, current=None,
             assets=viewer_assets)
 
-    # documents
-    spans_of: dict[str, list[dict]] = {}
-    for s in ctx.spans:
-        spans_of.setdefault(s["doc"], []).append(s)
-    add("documents", page_path("documents"), title="Documents", documents=ctx.documents)
-    for d in ctx.documents:
-        spans = spans_of.get(d["id"], [])
-        add("document", page_path("document", d["slug"]), title=d["title"] or d["id"], d=d, spans=spans,
-            segments=Later(listing.segments, d["text"], spans) if d["text"] is not None else [])
+    # documents: the index in pages; each document's row, spans and segments made where it is rendered
+    chunks = listing.paginate(ctx.document_list, TABLE_PAGE_SIZE)
+    paths = [page_path("documents", None, i + 1) for i in range(len(chunks))]
+    for i, chunk in enumerate(chunks):
+        add("documents", paths[i], title="Documents", documents=chunk, total=len(ctx.document_list),
+            pager=listing.pager(paths, i))
+    bounds: dict[str, list[int]] = {}  # the spans are in document order: each document's run of them
+    for i, doc in enumerate(ctx.spans.column("doc")):
+        bounds.setdefault(doc, [i, i])[1] = i + 1
+    for i, d in enumerate(ctx.document_list):
+        lo, hi = bounds.get(d["id"], (0, 0))
+        add("document", page_path("document", d["slug"]), title=d["title"] or d["id"],
+            page=Later(_document_page, ctx.documents, ctx.spans, i, lo, hi))
 
     files = downloads.FILES if ctx.as_of is None else [f for f in downloads.FILES if not f[0].startswith("events.")
                                                        or f[0] == "events.ics"]
@@ -296,12 +306,20 @@ def plan_pages(ctx: Context, chart: str | None = None, viewer_assets: bool = Fal
     return jobs
 
 
+def _document_page(documents: ArrowRows, spans: ArrowRows, i: int, lo: int, hi: int) -> dict:
+    """A document page's row, its spans, and its text cut at them (none in a quotes-only build)."""
+    d = documents.slice(i, i + 1)[0]
+    rows = spans.slice(lo, hi)
+    text = d.get("text")
+    return {"d": d, "spans": rows, "segments": listing.segments(text, rows) if text is not None else []}
+
+
 # -- rendering, in worker processes when there are many pages -------------------------
 
 _JOBS: list[tuple[str, str, dict]] = []
 _OUT: Path | None = None
 _ENV_OPTIONS: dict = {}
-_EVENTS: EventRows | None = None
+_EVENTS: ArrowRows | None = None
 
 
 def _render_range(bounds: tuple[int, int]) -> tuple[int, list[str]]:
@@ -320,7 +338,7 @@ def _render_range(bounds: tuple[int, int]) -> tuple[int, list[str]]:
 
 
 def _render(jobs, out: Path, workers: int, env_options: dict | None = None,
-            events: EventRows | None = None) -> tuple[int, list[str]]:
+            events: ArrowRows | None = None) -> tuple[int, list[str]]:
     global _JOBS, _OUT, _ENV_OPTIONS, _EVENTS
     _JOBS, _OUT, _ENV_OPTIONS, _EVENTS = jobs, out, env_options or {}, events
     try:
@@ -346,6 +364,26 @@ def viewer_assets() -> Path | None:
     return dist if all((dist / f).is_file() for f in TIMELINEJS_FILES) else None
 
 
+def _chart_and_viewer(ctx: Context, writer: Writer) -> tuple[dict | None, Path | None]:
+    """Write the chart of events per month and the TimelineJS viewer's files into the site;
+    returns the chart's {path, unit} (None: nothing to draw) and the viewer's folder (None: not
+    installed)."""
+    drawn = charts.month_chart(ctx.months, {r["type"]: r["label"] for r in ctx.types})
+    chart = None
+    if drawn:
+        chart = {"path": "static/chart-months.svg", "unit": drawn[1]}
+        writer.write(chart["path"], drawn[0])
+    assets = viewer_assets()
+    if assets is None:
+        log.warning("the TimelineJS viewer is not installed: npm install --prefix templates/vendor "
+                    "(the viewer page says so)")
+    else:
+        for src, dest in TIMELINEJS_FILES.items():
+            writer.write("static/timelinejs/" + dest, (assets / src).read_bytes())
+        writer.copy_tree(assets / "css" / "icons", "static/timelinejs/css/icons")
+    return chart, assets
+
+
 def build_site(db_path: str, out_dir: str, strict: bool = False, workers: int | None = None,
                as_of: date | str | None = None, text: str = "full") -> int:
     """Render the site from the database into out_dir; returns the number of pages.
@@ -363,11 +401,11 @@ def build_site(db_path: str, out_dir: str, strict: bool = False, workers: int | 
     t0 = time.perf_counter()
     timings: dict[str, float] = {}
     con = connect(db_path)
+    exports = None
     try:
         prepare_record(con, as_of)
-        timings["record"] = time.perf_counter() - t0
         ctx = read_context(con, as_of, text)
-        timings["views"] = time.perf_counter() - t0 - timings["record"]
+        timings["views"] = time.perf_counter() - t0
         try:
             problems = check(ctx)
         except UnsafePath as e:
@@ -379,39 +417,27 @@ def build_site(db_path: str, out_dir: str, strict: bool = False, workers: int | 
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
         writer = Writer(out)
+        exports = downloads.Exports(con, as_of)
+        exports.start()
         t = time.perf_counter()
-        downloads.copy_all(con, writer, as_of)
-        timings["downloads"] = time.perf_counter() - t
+        chart, assets = _chart_and_viewer(ctx, writer)
+        # the downloads first: the longest jobs, started while the pages are still to come
+        jobs = downloads.jobs(ctx) + plan_pages(ctx, chart=chart, viewer_assets=assets is not None)
+        for path, _, _ in jobs:
+            check_path(path)
+        timings["plan"] = time.perf_counter() - t
+        t = time.perf_counter()
+        exports.finish(writer)
+        exports = None
+        timings["exports (after the plan)"] = time.perf_counter() - t
     finally:
+        if exports is not None:
+            exports.finish()
         con.close()
-    t = time.perf_counter()
-    labels = {r["type"]: r["label"] for r in ctx.types}
-    drawn = charts.month_chart(ctx.months, labels)
-    chart = None
-    if drawn:
-        chart = {"path": "static/chart-months.svg", "unit": drawn[1]}
-        writer.write(chart["path"], drawn[0])
-    timings["chart"] = time.perf_counter() - t
-    assets = viewer_assets()
-    if assets is None:
-        log.warning("the TimelineJS viewer is not installed: npm install --prefix templates/vendor "
-                    "(the viewer page says so)")
-    else:
-        for src, dest in TIMELINEJS_FILES.items():
-            writer.write("static/timelinejs/" + dest, (assets / src).read_bytes())
-        writer.copy_tree(assets / "css" / "icons", "static/timelinejs/css/icons")
-    t = time.perf_counter()
-    # the downloads first: the longest jobs, started while the pages are still to come
-    jobs = downloads.jobs(ctx) + plan_pages(ctx, chart=chart, viewer_assets=assets is not None)
-    for path, _, _ in jobs:
-        check_path(path)
-    timings["plan"] = time.perf_counter() - t
     writer.copy_static()
-    events = ctx.events
-    del ctx
     workers = workers or min(os.cpu_count() or 1, 4)
     t = time.perf_counter()
-    changed, paths = _render(jobs, out, workers, {"as_of": as_of, "text_mode": text}, events)
+    changed, paths = _render(jobs, out, workers, {"as_of": as_of, "text_mode": text}, ctx.events)
     timings["render"] = time.perf_counter() - t
     writer.changed += changed
     writer.paths += paths

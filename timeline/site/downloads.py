@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
+import threading
 from datetime import date, datetime, time, timedelta, timezone
 
 from markupsafe import escape
@@ -142,19 +144,42 @@ def timelinejs(ctx) -> str:
                        "events": slides}, ensure_ascii=False) + "\n"  # no indent: the C encoder
 
 
-def copy_all(con, writer, as_of=None) -> None:
+class Exports(threading.Thread):
     """The events as JSON, CSV and Parquet, written by DuckDB's COPY from the views
-    site_download_events and site_download_csv (an as-of build leaves them out: the export is the
+    site_download_events and site_download_csv on a cursor of their own, in a thread: DuckDB
+    writes them while Python plans the pages. An as-of build leaves them out (the export is the
     record of today)."""
-    if as_of is not None:
-        return
-    with tempfile.TemporaryDirectory(prefix="timeline-site-") as tmp:
-        for rel, view, fmt in (("events.json", "site_download_events", "json"),
-                               ("events.csv", "site_download_csv", "csv"),
-                               ("events.parquet", "site_download_events", "parquet")):
-            path = os.path.join(tmp, rel)
-            copy_view(con, view, path, fmt)
-            writer.adopt(rel, path)
+
+    FILES = (("events.json", "site_download_events", "json"), ("events.csv", "site_download_csv", "csv"),
+             ("events.parquet", "site_download_events", "parquet"))
+
+    def __init__(self, con, as_of=None):
+        super().__init__(name="site-exports", daemon=True)
+        self.files = self.FILES if as_of is None else ()
+        self.cursor = con.cursor()
+        self.tmp = tempfile.mkdtemp(prefix="timeline-site-")
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            for rel, view, fmt in self.files:
+                copy_view(self.cursor, view, os.path.join(self.tmp, rel), fmt)
+        except BaseException as e:  # raised again in the builder's thread, by finish()
+            self.error = e
+
+    def finish(self, writer=None) -> None:
+        """Wait for the files and move them into the site (writer None: discard them)."""
+        if self.ident is not None:  # started
+            self.join()
+        try:
+            if writer is not None:
+                if self.error is not None:
+                    raise self.error
+                for rel, _, _ in self.files:
+                    writer.adopt(rel, os.path.join(self.tmp, rel))
+        finally:
+            self.cursor.close()
+            shutil.rmtree(self.tmp, ignore_errors=True)
 
 
 def jobs(ctx) -> list[tuple[str, None, dict]]:

@@ -9,6 +9,8 @@ from functools import lru_cache
 
 # events on one listing page: keeps the front page well under 300 KB at any scale
 PAGE_SIZE = 100
+# rows on one page of a table (the document index): about 200 KB
+TABLE_PAGE_SIZE = 1000
 
 
 @dataclass(frozen=True)
