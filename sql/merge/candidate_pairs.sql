@@ -1,6 +1,7 @@
 -- Pairs of mentions that may tell the same happening (spec, "One event per happening"): the
 -- rules, applied to the blocked pairs of sql/merge/pair_blocks.sql (table `_blocks`) of the
--- working table `_mk` (sql/merge/keys.sql). Read by timeline/store/merge.py, which clusters them.
+-- working table `_mk` (sql/merge/keys.sql), one type family at a time (view `_part`). Read by
+-- timeline/store/merge.py, which clusters them.
 --   a, b                 mention ords, a founded before b (reported, document, offset)
 -- A rule that lets more pairs through across documents must widen pair_blocks.sql to match
 -- (tests/test_parallel.py checks the blocks against these rules run over every pair).
@@ -19,9 +20,9 @@
 WITH r AS (  -- only what the rules read (at 1M mentions the joins carry tens of millions of rows)
     SELECT ord, fam, type, doc_n AS doc_id, status, date_start, date_end, precision, basis, bucket, bucket_end,
            place_id, value, unit, period, people, countries
-    FROM _mk
+    FROM _part
 ),
-pa AS MATERIALIZED (  -- the blocked pairs first: joining _mk to itself on the rules' terms is quadratic
+pa AS MATERIALIZED (  -- the blocked pairs first: joining _part to itself on the rules' terms is quadratic
     SELECT p.b AS b_ord, a.* FROM _blocks p JOIN r a ON a.ord = p.a
 )
 SELECT a.ord AS a, b.ord AS b

@@ -1,7 +1,8 @@
 -- Blocking for the merge: pairs (a, b) of mention ords, a founded before b, that MAY be one
--- happening; sql/merge/candidate_pairs.sql then applies the rules to these pairs only.
--- Every key is an equality, so DuckDB runs this as hash joins (spilling to disk when it must)
--- instead of comparing every two mentions of a type.
+-- happening; sql/merge/candidate_pairs.sql then applies the rules to these pairs only. Reads
+-- `_part`: the mentions of one type family (timeline/store/merge.py runs it per family). Every
+-- key is an equality, so DuckDB runs this as hash joins (spilling to disk when it must) instead
+-- of comparing every two mentions of a type.
 --
 -- The blocks must hold every pair the rules can accept that the clustering uses (a superset;
 -- tests/test_parallel.py checks this against the rules run over all pairs):
@@ -27,7 +28,7 @@ WITH dated AS (
            len(people) > 0 AS has_p, len(countries) > 0 AS has_c
     -- a weak mention (dated by its document, or undated) joins only within its own document
     -- (timeline/store/merge.py, cluster): its pairs across documents are never used
-    FROM _mk WHERE date_start IS NOT NULL AND basis NOT IN ('document_date', 'undated')
+    FROM _part WHERE date_start IS NOT NULL AND basis NOT IN ('document_date', 'undated')
 ),
 tokens AS (  -- (ord, probe, build): the texts a probe of this mention and a build of it carry
     SELECT ord, t.probe, t.build FROM (
@@ -69,5 +70,5 @@ probe AS (
 SELECT DISTINCT a, b FROM (
     SELECT p.ord AS a, b.ord AS b FROM probe p JOIN build b ON b.key = p.key AND p.ord < b.ord AND p.doc_n <> b.doc_n
     UNION ALL
-    SELECT a.ord, b.ord FROM _mk a JOIN _mk b ON b.doc_n = a.doc_n AND b.fam = a.fam AND a.ord < b.ord
+    SELECT a.ord, b.ord FROM _part a JOIN _part b ON b.doc_n = a.doc_n AND b.fam = a.fam AND a.ord < b.ord
 )

@@ -8,7 +8,8 @@ not depend on the order documents were ingested in.
 
 At scale (tens of millions of mentions) every step but one is SQL or numpy:
   1. sql/merge/keys.sql        the working table `_mk` (keys, founding order `ord`)
-  2. sql/merge/pair_blocks.sql blocked pairs (hash joins on type, time bucket, actor token)
+  2. sql/merge/pair_blocks.sql blocked pairs (hash joins on type, time bucket, actor token),
+     one type family at a time
   3. sql/merge/candidate_pairs.sql  the rules, on the blocked pairs only
   4. clustering: connected components (scipy); a component of one or two
      mentions is its own cluster (two paired mentions are one event); the greedy runs in
@@ -246,11 +247,24 @@ def _resolve_aliases(aliases: dict[str, str], new_aliases: dict[str, str], used:
 
 
 def pairs(con, blocks: str = "pair_blocks") -> tuple[np.ndarray, np.ndarray]:
-    """Candidate pairs as 0-based ords (a founded before b); needs `_mk` (sql/merge/keys.sql)."""
-    con.execute(f"CREATE OR REPLACE TEMP TABLE _blocks AS {_sql(blocks)}")
-    t = con.sql(_sql("candidate_pairs")).to_arrow_table()
-    con.execute("DROP TABLE _blocks")
-    return (t["a"].to_numpy().astype(np.int64) - 1, t["b"].to_numpy().astype(np.int64) - 1)
+    """Candidate pairs as 0-based ords (a founded before b); needs `_mk` (sql/merge/keys.sql).
+    One family at a time (no pair crosses families): the blocks of all of them at once outgrow
+    DuckDB's memory at 10M mentions."""
+    a, b = [], []
+    for (fam,) in con.execute("SELECT DISTINCT fam FROM _mk ORDER BY fam").fetchall():
+        con.execute("CREATE OR REPLACE TEMP VIEW _part AS SELECT * FROM _mk WHERE fam = " + _literal(fam))
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _blocks AS {_sql(blocks)}")
+        t = con.sql(_sql("candidate_pairs")).to_arrow_table()
+        a.append(t["a"].to_numpy().astype(np.int64) - 1)
+        b.append(t["b"].to_numpy().astype(np.int64) - 1)
+    con.execute("DROP TABLE IF EXISTS _blocks")
+    con.execute("DROP VIEW IF EXISTS _part")
+    empty = np.zeros(0, dtype=np.int64)
+    return np.concatenate([empty, *a]), np.concatenate([empty, *b])
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
 
 
 def _assign_sql(con) -> bool:
