@@ -1,8 +1,11 @@
 """Latency of the site's views and of typical ad hoc queries on a large database.
 
-    python bench/bench_views.py DB [--repeat 5]
+    python bench/bench_views.py --events 1000000 [--repeat 5]   # synthesise, then time
+    python bench/bench_views.py DB [--repeat 5]                 # an existing database
 
-DB: a merged database (bench/bench_merge.py --keep makes one from synthesised mentions).
+--events N: the seeds ingested by the real pipeline, every row copied with new ids and dates
+shifted by months until there are N events (bench/bench_site.py's synthesis), and the stored
+views computed as the end of an ingest computes them (the time is reported).
 For each view in sql/views/site_*.sql: the first page (LIMIT 100, in the view's own order,
 as the site reads a listing page), and for the aggregate views all rows. Ad hoc: one actor's
 events by month, event counts by type and year, one event's page by id, a date range.
@@ -14,6 +17,7 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -35,11 +39,19 @@ def timed(con, q: str, repeat: int) -> tuple[float, int]:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("db")
+    ap.add_argument("db", nargs="?")
+    ap.add_argument("--events", type=int, help="synthesise a database of this many events first")
     ap.add_argument("--repeat", type=int, default=5)
     a = ap.parse_args()
     import duckdb
 
+    shape = {}
+    if a.events:
+        from bench_site import synthesise
+
+        a.db = a.db or str(Path(tempfile.mkdtemp(prefix="bench-views-")) / "views.duckdb")
+        shape = synthesise(Path(a.db), a.events)
+        print(f"synthesised {shape} into {a.db}")
     con = duckdb.connect(a.db, read_only=True)
     events = con.sql("SELECT count(*) FROM events").fetchall()[0][0]
     mentions = con.sql("SELECT count(*) FROM mentions").fetchall()[0][0]
@@ -67,8 +79,9 @@ def main() -> None:
         rows.append({"query": name, "kind": "ad hoc", "rows": n, "ms": round(ms, 1)})
     print(f"{events} events, {mentions} mentions ({a.db})")
     print(table(rows, ["kind", "query", "rows", "ms"]))
-    save("views", {"events": events, "mentions": mentions, "db": a.db,
-                   "note": "synthesised database (bench/bench_merge.py); median of repeats", "queries": rows})
+    save("views", {"events": events, "mentions": mentions, "db": a.db, **shape,
+                   "note": "synthesised database (seed rows copied, bench/bench_site.py); median of repeats",
+                   "queries": rows})
 
 
 if __name__ == "__main__":

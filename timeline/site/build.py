@@ -65,8 +65,8 @@ class Context:
     actor_events: list[dict]    # site_actor_events
     types: list[dict]           # site_types
     years: list[dict]           # site_years
-    documents: ArrowRows        # site_documents, for the document pages
-    document_list: list[dict]   # site_documents without their texts, for the index and the checks
+    documents: list[dict]       # site_documents
+    texts: ArrowRows | None     # site_document_texts (None: a quotes-only build reads no text)
     spans: ArrowRows            # site_document_spans, in document order
     about: dict                 # site_about_counts (one row)
     aliases: list[dict]         # site_aliases
@@ -98,13 +98,10 @@ def prepare_record(con, as_of: date | None = None) -> None:
 
 def read_context(con, as_of: date | None = None, text_mode: str = "full") -> Context:
     v = lambda name: read_view(con, name)  # noqa: E731
-    docs = read_view_arrow(con, "site_documents")
-    if text_mode == "quotes":  # never held for a page: the quotes are in site_document_spans
-        docs = docs.drop_columns(["text"])
+    texts = ArrowRows(read_view_arrow(con, "site_document_texts")) if text_mode == "full" else None
     return Context(events=ArrowRows(read_view_arrow(con, "site_event")), chronology=v("site_chronology"),
                    actors=v("site_actors"), actor_events=v("site_actor_events"), types=v("site_types"),
-                   years=v("site_years"), documents=ArrowRows(docs),
-                   document_list=docs.drop_columns([c for c in ("text",) if c in docs.column_names]).to_pylist(),
+                   years=v("site_years"), documents=v("site_documents"), texts=texts,
                    spans=ArrowRows(read_view_arrow(con, "site_document_spans")), about=v("site_about_counts")[0],
                    aliases=v("site_aliases"), feed=v("site_feed"), calendar=v("site_calendar"),
                    timelinejs=v("site_timelinejs"), disputes=v("site_event_disputes"), plans=v("site_event_plans"),
@@ -136,7 +133,7 @@ def check(ctx: Context) -> list[str]:
 
     events = unique(ctx.chronology, "event")
     actors = unique(ctx.actors, "actor")
-    docs = unique(ctx.document_list, "document")
+    docs = unique(ctx.documents, "document")
     for e in ctx.chronology:
         for a in e["actors"]:
             if a["slug"] not in actors:
@@ -148,7 +145,7 @@ def check(ctx: Context) -> list[str]:
     for a in ctx.aliases:
         if a["alias_slug"] in events:
             problems.append(f"alias {a['alias']!r} is also a living event's page; no redirect written")
-    for d in ctx.document_list:
+    for d in ctx.documents:
         if d["mirror_of"] and d["mirror_slug"] not in docs:
             problems.append(f"document {d['id']}: mirror_of {d['mirror_of']!r} is not in the database")
     for t in ctx.types:
@@ -285,19 +282,19 @@ def plan_pages(ctx: Context, chart: str | None = None, viewer_assets: bool = Fal
         add("viewer", page_path("viewer"), title="Timeline viewer", choices=choices, current=None,
             assets=viewer_assets)
 
-    # documents: the index in pages; each document's row, spans and segments made where it is rendered
-    chunks = listing.paginate(ctx.document_list, TABLE_PAGE_SIZE)
+    # documents: the index in pages; each document's text and spans read where it is rendered
+    chunks = listing.paginate(ctx.documents, TABLE_PAGE_SIZE)
     paths = [page_path("documents", None, i + 1) for i in range(len(chunks))]
     for i, chunk in enumerate(chunks):
-        add("documents", paths[i], title="Documents", documents=chunk, total=len(ctx.document_list),
+        add("documents", paths[i], title="Documents", documents=chunk, total=len(ctx.documents),
             pager=listing.pager(paths, i))
-    bounds: dict[str, list[int]] = {}  # the spans are in document order: each document's run of them
+    spans_at: dict[str, list[int]] = {}  # the spans are in document order: each document's run of them
     for i, doc in enumerate(ctx.spans.column("doc")):
-        bounds.setdefault(doc, [i, i])[1] = i + 1
-    for i, d in enumerate(ctx.document_list):
-        lo, hi = bounds.get(d["id"], (0, 0))
-        add("document", page_path("document", d["slug"]), title=d["title"] or d["id"],
-            page=Later(_document_page, ctx.documents, ctx.spans, i, lo, hi))
+        spans_at.setdefault(doc, [i, i])[1] = i + 1
+    text_at = {doc: i for i, doc in enumerate(ctx.texts.column("id"))} if ctx.texts is not None else {}
+    for d in ctx.documents:
+        add("document", page_path("document", d["slug"]), title=d["title"] or d["id"], d=d,
+            page=Later(_document_page, ctx.texts, text_at.get(d["id"]), ctx.spans, *spans_at.get(d["id"], (0, 0))))
 
     files = downloads.FILES if ctx.as_of is None else [f for f in downloads.FILES if not f[0].startswith("events.")
                                                        or f[0] == "events.ics"]
@@ -306,12 +303,11 @@ def plan_pages(ctx: Context, chart: str | None = None, viewer_assets: bool = Fal
     return jobs
 
 
-def _document_page(documents: ArrowRows, spans: ArrowRows, i: int, lo: int, hi: int) -> dict:
-    """A document page's row, its spans, and its text cut at them (none in a quotes-only build)."""
-    d = documents.slice(i, i + 1)[0]
+def _document_page(texts: ArrowRows | None, i: int | None, spans: ArrowRows, lo: int, hi: int) -> dict:
+    """A document page's spans, and its text cut at them (none in a quotes-only build)."""
     rows = spans.slice(lo, hi)
-    text = d.get("text")
-    return {"d": d, "spans": rows, "segments": listing.segments(text, rows) if text is not None else []}
+    text = texts.table.column("text")[i].as_py() if texts is not None and i is not None else None
+    return {"spans": rows, "segments": listing.segments(text, rows) if text is not None else []}
 
 
 # -- rendering, in worker processes when there are many pages -------------------------
