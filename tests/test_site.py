@@ -590,6 +590,8 @@ def test_chart_of_events_per_month(seeds_site):
     assert svg.lstrip().startswith("<svg") and "<script" not in svg
     assert not re.search(r'(href|src)="https?:', svg)
     assert 'src="static/chart-months.svg"' in (seeds_site / "index.html").read_text(encoding="utf-8")
+    # the seeds' dates run from late 2022 to 2025: a tick at each new year, each named once
+    assert re.findall(r">(\d{4})</text>", svg) == ["2023", "2024", "2025"]
 
 
 def test_viewer_pages(seeds_site, seeds_db):

@@ -163,8 +163,9 @@ def month_chart(rows: list[dict], labels: dict[str, str]) -> tuple[str, str] | N
     chart = alt.Chart(alt.Data(values=data)).mark_bar(
         width={"band": 0.9}).encode(
         x=alt.X("month:T", title=None, timeUnit=unit,
+                # past two years a tick a year (else every tick would repeat its year)
                 axis=alt.Axis(format="%b %Y" if months <= 24 else "%Y", labelAngle=0, labelOverlap=True,
-                              tickCount=min(8, months))),
+                              tickCount=min(8, months) if months <= 24 else {"interval": "year", "step": 1})),
         y=alt.Y("sum(events):Q", title="events", axis=alt.Axis(tickMinStep=1)),
         color=alt.Color("type:N", title=None,
                         scale=alt.Scale(domain=[labels[t] for t in order], range=[TYPE_COLOURS[t] for t in order]),
