@@ -1,6 +1,6 @@
 """Reading the site's views and table macros by name: the only SQL the site runs is
-`SELECT * FROM <view>` (or `<macro>(?, …)`), a temporary table of a macro's rows standing in for
-a table (an as-of build), and COPY of a view to a file; everything else lives in sql/."""
+`SELECT * FROM <view>`, a temporary table of a table macro's rows standing in for a table (an as-of
+build), and COPY of a view to a file; everything else lives in sql/."""
 from __future__ import annotations
 
 import re
@@ -19,16 +19,6 @@ def read_view(con, name: str) -> list[dict]:
     if not _NAME.match(name) or name not in _names("views"):
         raise ValueError(f"no view named {name!r} in sql/views/")
     cur = con.execute(f"SELECT * FROM {name}")
-    cols = [d[0] for d in cur.description]
-    return [dict(zip(cols, row)) for row in cur.fetchall()]
-
-
-def read_macro(con, name: str, *params) -> list[dict]:
-    """Rows of one table macro of sql/macros/ (named after its file), with bound parameters."""
-    if not _NAME.match(name) or name not in _macro_names():
-        raise ValueError(f"no table macro named {name!r} in sql/macros/")
-    marks = ", ".join("?" for _ in params)
-    cur = con.execute(f"SELECT * FROM {name}({marks})", list(params))
     cols = [d[0] for d in cur.description]
     return [dict(zip(cols, row)) for row in cur.fetchall()]
 
