@@ -6,30 +6,45 @@ Synthesised, not extracted: the real mentions of a database made by `timeline in
 benchmark corpus (DB) are copied K times; copy c gets its own documents and mention ids, its
 dates (and reference dates, plan windows) shifted by a whole number of days drawn from copy c
 and the document (within about +-6 years), and its people, bodies and countries remapped, per
-copy and document, (each actor becomes one of 20 variants of itself, a country one of 8: a world with more parties than the source's).
-The copies are written as Parquet (like `timeline extract`), then each size runs in a fresh
-process: load the Parquet into a new database, then merge (DuckDB limited to 3 GB, 2 threads;
-it spills to a temp folder past that). Peak RSS is the process's. Writes bench/results/merge.json.
+copy and document, each to one of F variants of itself: a world with more parties than the source's.
+
+    --world fixed     F = 20 (people, bodies), 8 (countries), 1 (places) at every size: each copy is a distinct
+                      happening on the same parties, so at 10M mentions every party has 100x the
+                      distinct happenings a day it has at 100k (a stress test of density)
+    --world growing   (default) F grows with the copies (2, 0.8 and 0.1 per copy, at least 20, 8 and 1;
+                      the same as fixed up to 10 copies, 100k mentions): the distinct happenings per
+                      party and day stay as at 100k, as in an archive that is bigger by covering
+                      more parties, sources and years (its further reports of one happening would
+                      merge, and are not modelled)
+
+The copies are written as Parquet (like `timeline extract`); a fresh process loads them into a new
+database (DuckDB at 8 GB: the primary-key indexes must fit), another merges it (DuckDB limited to
+3 GB, 2 threads; it spills to a temp folder past that). Wall and CPU seconds and peak RSS of the
+merge are its process's.
+Writes bench/results/merge.json.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import RESULTS, ROOT, Timer, peak_rss_mb, save, table  # noqa: E402
+from _common import RESULTS, ROOT, Timer, cpu_seconds, peak_rss_mb, save, table  # noqa: E402
 
 sys.path.insert(0, str(ROOT))
 
 SHIFT = "(CAST(hash(c, doc_id) % 4400 AS BIGINT) - 2200)"  # days, per copy and document
+VARIANTS = {"fixed": lambda k: (20, 8, 1),  # people and bodies, countries, places: variants of each
+            "growing": lambda k: (max(20, 2 * k), max(8, -(-8 * k // 10)), max(1, -(-k // 10)))}
 
 
-def synth(source: str, n: int, out: Path) -> dict:
+def synth(source: str, n: int, out: Path, world: str = "growing") -> dict:
     import duckdb
 
     out.mkdir(parents=True, exist_ok=True)
@@ -39,13 +54,15 @@ def synth(source: str, n: int, out: Path) -> dict:
     k = -(-n // m)
     con.execute(f"CREATE TEMP TABLE copies AS SELECT range AS c FROM range({k})")
     # a larger world than the source's: each actor becomes one of F variants of itself (F per
-    # kind), chosen per copy, so copies name other parties as often as they name the same
-    con.execute("""CREATE TEMP TABLE akind AS SELECT a.id, a.name, a.kind, a.country, a.provisional, f.f
-        FROM src.actors a JOIN (VALUES ('person', 20), ('organisation', 20), ('country', 8)) f(kind, f) ON f.kind = a.kind""")
+    # kind, see --world), chosen per copy and document
+    fp, fc, fpl = VARIANTS[world](k)
+    con.execute(f"""CREATE TEMP TABLE akind AS SELECT a.id, a.name, a.kind, a.country, a.provisional, f.f
+        FROM src.actors a JOIN (VALUES ('person', {fp}), ('organisation', {fp}), ('country', {fc})) f(kind, f) ON f.kind = a.kind""")
     shift = f"INTERVAL ({SHIFT}) DAY"
     con.execute(f"""COPY (
-        SELECT * EXCLUDE (id, doc_id, date_start, date_end, window_start, window_end, reported, event_id),
+        SELECT * EXCLUDE (id, doc_id, date_start, date_end, window_start, window_end, reported, event_id, place_id),
                id || '~' || c AS id, doc_id || '~' || c AS doc_id,
+               CASE WHEN {fpl} = 1 THEN place_id ELSE place_id || '#' || (hash(c, doc_id, place_id) % {fpl}) END AS place_id,
                CAST(date_start + {shift} AS DATE) AS date_start, CAST(date_end + {shift} AS DATE) AS date_end,
                CAST(window_start + {shift} AS DATE) AS window_start, CAST(window_end + {shift} AS DATE) AS window_end,
                CAST(reported + {shift} AS DATE) AS reported
@@ -71,44 +88,57 @@ def synth(source: str, n: int, out: Path) -> dict:
     ) TO '{out}/documents.parquet' (FORMAT parquet)""")
     con.execute(f"""COPY (SELECT k.id || '#' || v.range AS id, k.name || ' ' || v.range AS name, k.kind, k.country,
                                   k.provisional
-                  FROM akind k, range(20) v WHERE v.range < k.f) TO '{out}/actors.parquet' (FORMAT parquet)""")
-    con.execute(f"COPY (SELECT * FROM src.places) TO '{out}/places.parquet' (FORMAT parquet)")
-    return {"source_mentions": m, "copies": k}
+                  FROM akind k, range({fp}) v WHERE v.range < k.f) TO '{out}/actors.parquet' (FORMAT parquet)""")
+    con.execute(f"""COPY (SELECT CASE WHEN {fpl} = 1 THEN id ELSE id || '#' || v.range END AS id,
+                                  CASE WHEN {fpl} = 1 THEN name ELSE name || ' ' || v.range END AS name, country
+                  FROM src.places, range({fpl}) v) TO '{out}/places.parquet' (FORMAT parquet)""")
+    return {"source_mentions": m, "copies": k, "world": world, "variants": [fp, fc, fpl]}
 
 
-def run(folder: Path, db: Path) -> dict:
-    from timeline.store import merge
+def _connect(db: Path, memory: str):
     from timeline.store.db import connect
 
     con = connect(db)
-    con.execute("SET memory_limit = '3GB'")
+    con.execute(f"SET memory_limit = '{memory}'")
     con.execute("SET threads = 2")
     con.execute(f"SET temp_directory = '{db.parent / 'spill'}'")
-    res: dict = {}
+    return con
+
+
+def load(folder: Path, db: Path) -> dict:
+    """The Parquet into a new database, a table a transaction. Not the merge: it gets 8 GB, since
+    the tables' primary-key indexes (28M mention_actors rows at 10M mentions) must fit in memory."""
+    con = _connect(db, "8GB")
     with Timer() as t:
-        con.execute("BEGIN")
         for table_ in ("documents", "mentions", "mention_actors", "quantities", "actors", "places"):
             f = folder / f"{table_}.parquet"
             cols = [r[0] for r in con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = ? "
                                               "AND column_name NOT IN ('event_id', 'ingested_at', 'mirror_of')", [table_]).fetchall()]
-            if table_ == "mentions":  # only mentions whose document was kept
-                src = f"(SELECT * FROM read_parquet('{f}'))"
-            elif table_ in ("mention_actors", "quantities"):
-                src = f"(SELECT x.* FROM read_parquet('{f}') x SEMI JOIN read_parquet('{folder}/mentions.parquet') m ON m.id = x.mention_id)"
+            src = f"read_parquet('{f}')"
+            if table_ in ("mention_actors", "quantities"):  # only those of the mentions kept (the last copy is partial)
+                src = f"(SELECT x.* FROM {src} x SEMI JOIN read_parquet('{folder}/mentions.parquet') m ON m.id = x.mention_id)"
             elif table_ == "documents":
-                src = f"(SELECT x.* FROM read_parquet('{f}') x SEMI JOIN (SELECT DISTINCT doc_id FROM read_parquet('{folder}/mentions.parquet')) m ON m.doc_id = x.id)"
-            else:
-                src = f"read_parquet('{f}')"
+                src = (f"(SELECT x.* FROM {src} x SEMI JOIN (SELECT DISTINCT doc_id FROM "
+                       f"read_parquet('{folder}/mentions.parquet')) m ON m.doc_id = x.id)")
             con.execute(f"INSERT INTO {table_} BY NAME SELECT {', '.join(chr(34) + c + chr(34) for c in cols)} FROM {src}")
-        con.execute("COMMIT")
-    res["load_s"] = round(t.s, 1)
-    res["rss_after_load_mb"] = peak_rss_mb()
+        con.execute("CHECKPOINT")
+    con.close()
+    return {"load_s": round(t.s, 1), "load_cpu_s": round(cpu_seconds(resource.RUSAGE_SELF), 1),
+            "load_peak_rss_mb": peak_rss_mb()}
+
+
+def run(db: Path) -> dict:
+    """The merge of the loaded database, in a process of its own (DuckDB at 3 GB)."""
+    from timeline.store import merge
+
+    con = _connect(db, "3GB")
     timings: dict = {}
+    cpu0 = cpu_seconds(resource.RUSAGE_SELF)
     with Timer() as t:
         con.execute("BEGIN")
         counts = merge.run(con, timings)
         con.execute("COMMIT")
-    res["merge_s"] = round(t.s, 1)
+    res = {"merge_s": round(t.s, 1), "merge_cpu_s": round(cpu_seconds(resource.RUSAGE_SELF) - cpu0, 1)}
     res.update({k: (round(v, 1) if isinstance(v, float) else v) for k, v in timings.items()})
     res.update(counts)
     res["peak_rss_mb"] = peak_rss_mb()
@@ -116,40 +146,48 @@ def run(folder: Path, db: Path) -> dict:
     return res
 
 
+def _child(*args: str) -> dict:
+    p = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True,
+                       env={**os.environ, "PYTHONPATH": str(ROOT)})
+    if p.returncode:
+        raise SystemExit(p.stderr)
+    return json.loads(p.stdout.splitlines()[-1])
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--source", help="a database made by `timeline ingest` of the benchmark corpus")
     ap.add_argument("--sizes", nargs="+", type=int, default=[1_000_000, 10_000_000])
+    ap.add_argument("--world", choices=sorted(VARIANTS), default="growing", help="see the docstring")
     ap.add_argument("--keep", type=Path, help="keep the merged database of the largest size here")
-    ap.add_argument("--one", nargs=2, help=argparse.SUPPRESS)
+    ap.add_argument("--load", nargs=2, help=argparse.SUPPRESS)
+    ap.add_argument("--merge", help=argparse.SUPPRESS)
     a = ap.parse_args()
-    if a.one:
-        print(json.dumps(run(Path(a.one[0]), Path(a.one[1]))))
+    if a.load or a.merge:
+        print(json.dumps(load(Path(a.load[0]), Path(a.load[1])) if a.load else run(Path(a.merge))))
         return
     old = RESULTS / "merge.json"
-    rows = json.loads(old.read_text())["runs"] if old.exists() else []
+    rows = [r for r in json.loads(old.read_text())["runs"] if "world" in r] if old.exists() else []  # this version's runs
     for n in a.sizes:
         with tempfile.TemporaryDirectory(dir="/tmp") as tmp:
             folder = Path(tmp) / "pq"
             with Timer() as t:
-                info = synth(a.source, n, folder)
+                info = synth(a.source, n, folder, a.world)
             db = (a.keep if a.keep and n == max(a.sizes) else Path(tmp) / "m.duckdb")
             if db.exists():
                 db.unlink()
-            p = subprocess.run([sys.executable, __file__, "--one", str(folder), str(db)], capture_output=True,
-                               text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
-            if p.returncode:
-                raise SystemExit(p.stderr)
-            r = {"mentions_requested": n, **info, "synth_s": round(t.s, 1), **json.loads(p.stdout.splitlines()[-1]),
+            loaded = _child("--load", str(folder), str(db))
+            r = {"mentions_requested": n, **info, "synth_s": round(t.s, 1), **loaded, **_child("--merge", str(db)),
                  "load_avg_1m_after": round(os.getloadavg()[0], 2)}
             print(json.dumps(r), flush=True)
-            rows = [x for x in rows if x["mentions_requested"] != n] + [r]
-    rows.sort(key=lambda r: r["mentions_requested"])
-    cols = ["mentions", "events", "pairs", "load_s", "merge_s", "keys_s", "pairs_s", "cluster_s", "ids_s", "write_s",
-            "peak_rss_mb"]
+            rows = [x for x in rows if (x["mentions_requested"], x.get("world")) != (n, a.world)] + [r]
+    rows.sort(key=lambda r: (r.get("world", ""), r["mentions_requested"]))
+    cols = ["world", "mentions", "pairs", "events", "load_s", "merge_s", "merge_cpu_s", "keys_s", "pairs_s", "cluster_s",
+            "ids_s", "write_s", "peak_rss_mb"]
     print(table(rows, cols))
     save("merge", {"note": "synthesised: real extracted mentions copied with shifted dates, remapped actors, new "
-                           "documents (see bench/bench_merge.py); DuckDB memory_limit 3GB, 2 threads",
+                           "documents (see bench/bench_merge.py, --world); DuckDB memory_limit 3GB, 2 threads; "
+                           "seconds are wall, *_cpu_s CPU of the merging process",
                    "runs": rows})
 
 
