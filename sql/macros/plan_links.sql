@@ -5,7 +5,8 @@
 --   plan_state (fulfilled | pending | overdue | rescheduled), fulfilled_by, rescheduled_by, lag_days
 -- Rules:
 --   kind      a planned supply_start, supply_halt, meeting or volume by an occurred event of its type;
---             a planned signing or agreement by a signing or an agreement; a `plan` by nothing
+--             a planned signing or agreement by a signing or an agreement (one family); a `plan`
+--             by nothing
 --   actors    the countries agree (one's are all named by the other); where either names no
 --             country, actors_agree decides. Announcements and outcomes are told by different
 --             people (a minister announces, presidents launch), so countries decide first.
@@ -18,7 +19,10 @@
 --             (and always without a window); else overdue
 CREATE OR REPLACE MACRO plan_links(as_of) AS TABLE
 WITH ev AS (
-    SELECT ce.*, k.people, k.countries
+    -- family: the kinds that fulfil each other compare as one (signing and agreement), an
+    -- equality the outcome join hashes on instead of looping over every plan and outcome
+    SELECT ce.*, k.people, k.countries,
+           CASE WHEN ce.type IN ('signing', 'agreement') THEN 'signing' ELSE ce.type END AS family
     FROM canonical_events(as_of) ce
     JOIN (SELECT event_id,
                  list_sort(list_distinct(flatten(list(people)))) AS people,
@@ -37,18 +41,17 @@ plans AS (
 -- the longer of 31 days and the window's length), or after the announcement; a range join
 reach AS (
     SELECT p.*,
-           CASE WHEN p.window_start IS NOT NULL THEN p.window_start - INTERVAL 31 DAY
-                ELSE p.date_start + INTERVAL 1 DAY END AS reach_start,
-           CASE WHEN p.window_start IS NOT NULL
-                THEN p.window_end + to_days(greatest(31, date_diff('day', p.window_start, p.window_end)))
-                ELSE DATE '9999-12-31' END AS reach_end
+           CAST(CASE WHEN p.window_start IS NOT NULL THEN p.window_start - INTERVAL 31 DAY
+                     ELSE p.date_start + INTERVAL 1 DAY END AS DATE) AS reach_start,
+           CAST(CASE WHEN p.window_start IS NOT NULL
+                     THEN p.window_end + to_days(greatest(31, date_diff('day', p.window_start, p.window_end)))
+                     ELSE DATE '9999-12-31' END AS DATE) AS reach_end
     FROM plans p
 ),
 agree AS (
     SELECT p.id AS plan_id, o.id AS outcome_id, o.date_start AS outcome_start, p.window_start
     FROM reach p
-    JOIN ev o ON o.status = 'occurred' AND o.date_start BETWEEN p.reach_start AND p.reach_end
-         AND (o.type = p.type OR (p.type IN ('signing', 'agreement') AND o.type IN ('signing', 'agreement')))
+    JOIN ev o ON o.family = p.family AND o.status = 'occurred' AND o.date_start BETWEEN p.reach_start AND p.reach_end
          AND CASE WHEN len(p.countries) > 0 AND len(o.countries) > 0
                   THEN list_has_all(p.countries, o.countries) OR list_has_all(o.countries, p.countries)
                   ELSE actors_agree(p.people, p.countries, o.people, o.countries, p.place_id IS NOT DISTINCT FROM o.place_id)
