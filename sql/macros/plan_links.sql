@@ -17,6 +17,12 @@
 --   state     fulfilled; else rescheduled when a later-reported plan of the same type with agreeing
 --             actors names another window; else pending while the window is not over by `now`
 --             (and always without a window); else overdue
+CREATE OR REPLACE MACRO plan_parties_agree(people_a, countries_a, place_a, people_b, countries_b, place_b) AS
+    CASE WHEN len(countries_a) > 0 AND len(countries_b) > 0
+         THEN list_has_all(countries_a, countries_b) OR list_has_all(countries_b, countries_a)
+         ELSE actors_agree(people_a, countries_a, people_b, countries_b, place_a IS NOT DISTINCT FROM place_b)
+    END;
+
 CREATE OR REPLACE MACRO plan_links(as_of) AS TABLE
 WITH ev AS (
     -- family: the kinds that fulfil each other compare as one (signing and agreement), an
@@ -38,24 +44,31 @@ plans AS (
     SELECT * FROM ev WHERE status = 'planned' AND type <> 'plan'
 ),
 -- each plan's time range where an outcome may fall: the window widened (31 days before; after,
--- the longer of 31 days and the window's length), or after the announcement; a range join
+-- the longer of 31 days and the window's length), or the year after the announcement (a plan
+-- without a window takes the first outcome after it: looked for further only when none is there)
 reach AS (
     SELECT p.*,
            CAST(CASE WHEN p.window_start IS NOT NULL THEN p.window_start - INTERVAL 31 DAY
                      ELSE p.date_start + INTERVAL 1 DAY END AS DATE) AS reach_start,
            CAST(CASE WHEN p.window_start IS NOT NULL
                      THEN p.window_end + to_days(greatest(31, date_diff('day', p.window_start, p.window_end)))
-                     ELSE DATE '9999-12-31' END AS DATE) AS reach_end
+                     ELSE p.date_start + INTERVAL 366 DAY END AS DATE) AS reach_end
     FROM plans p
 ),
-agree AS (
+agree_near AS (
     SELECT p.id AS plan_id, o.id AS outcome_id, o.date_start AS outcome_start, p.window_start
     FROM reach p
     JOIN ev o ON o.family = p.family AND o.status = 'occurred' AND o.date_start BETWEEN p.reach_start AND p.reach_end
-         AND CASE WHEN len(p.countries) > 0 AND len(o.countries) > 0
-                  THEN list_has_all(p.countries, o.countries) OR list_has_all(o.countries, p.countries)
-                  ELSE actors_agree(p.people, p.countries, o.people, o.countries, p.place_id IS NOT DISTINCT FROM o.place_id)
-             END
+         AND plan_parties_agree(p.people, p.countries, p.place_id, o.people, o.countries, o.place_id)
+),
+agree AS (
+    SELECT * FROM agree_near
+    UNION ALL
+    SELECT p.id, o.id, o.date_start, p.window_start
+    FROM reach p
+    JOIN ev o ON o.family = p.family AND o.status = 'occurred' AND o.date_start > p.reach_end
+         AND plan_parties_agree(p.people, p.countries, p.place_id, o.people, o.countries, o.place_id)
+    WHERE p.window_start IS NULL AND p.id NOT IN (SELECT plan_id FROM agree_near)
 ),
 fulfilled AS (
     SELECT plan_id,
@@ -70,10 +83,7 @@ rescheduled AS (
     JOIN plans l ON l.type = p.type AND l.id <> p.id AND l.first_reported > p.first_reported
          AND l.window_start IS NOT NULL AND p.window_start IS NOT NULL
          AND (l.window_start, l.window_end) <> (p.window_start, p.window_end)
-         AND CASE WHEN len(p.countries) > 0 AND len(l.countries) > 0
-                  THEN list_has_all(p.countries, l.countries) OR list_has_all(l.countries, p.countries)
-                  ELSE actors_agree(p.people, p.countries, l.people, l.countries, p.place_id IS NOT DISTINCT FROM l.place_id)
-             END
+         AND plan_parties_agree(p.people, p.countries, p.place_id, l.people, l.countries, l.place_id)
     GROUP BY p.id
 )
 SELECT p.id AS plan_id, p.type, p.window_start, p.window_end,
