@@ -67,3 +67,14 @@ def test_a_changed_sql_folder_computes_them_again(seeds_db, tmp_path):
     with timeline.open(path) as tl:  # a writer computes them again
         assert len(tl.sql("SELECT * FROM site_event")) == n
         assert tl.sql("SELECT sql_sha256 FROM stored_state")["sql_sha256"].to_list() == [stored.fingerprint()]
+
+
+def test_memory_limit_from_the_environment(seeds_db, monkeypatch):
+    from conftest import run_cli
+
+    monkeypatch.setenv("TIMELINE_MEMORY_LIMIT", "1GB")
+    with timeline.open(seeds_db, read_only=True) as tl:
+        assert tl.sql("SELECT current_setting('memory_limit') AS m")["m"][0] == "953.6 MiB"
+    monkeypatch.setenv("TIMELINE_MEMORY_LIMIT", "lots")
+    out = run_cli("export", "--db", str(seeds_db))
+    assert out.returncode == 4 and "TIMELINE_MEMORY_LIMIT='lots'" in out.stderr and "Traceback" not in out.stderr

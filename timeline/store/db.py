@@ -1,6 +1,7 @@
 """Connections to the DuckDB file, and applying sql/ (schema, views, macros) to it."""
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from ..errors import DatabaseBusy, SchemaError
 from ..resources import sql_dir
 from . import stored
 
+MEMORY_ENV = "TIMELINE_MEMORY_LIMIT"  # DuckDB's memory_limit for every connection, when set
 SCHEMA_VERSION = 3  # the highest numbered file in sql/schema/
 
 
@@ -28,6 +30,13 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
         if "lock" in str(e).lower():
             raise DatabaseBusy(path) from None
         raise SchemaError(f"{path}: cannot open the database: {e}") from None
+    limit = os.environ.get(MEMORY_ENV)
+    if limit:
+        try:
+            con.execute("SET memory_limit = ?", [limit])
+        except duckdb.Error as e:
+            con.close()
+            raise SchemaError(f"{MEMORY_ENV}={limit!r}: {str(e).splitlines()[0]}") from None
     if not read_only:
         try:
             apply_sql(con, path)
@@ -108,13 +117,19 @@ def apply_sql(con, path: str = "database") -> None:
     if stored.is_current(con):
         _create_objects(con, statements)
         return
-    # the stored views are computed again, and no view or stored table may read an old
-    # definition meanwhile: both are dropped and made anew in dependency order
+    # sql/ changed since the stored views were computed. The views are dropped (none may bind
+    # to an old one) and made anew with the macros, in dependency order, with any stored table
+    # missing yet; then every stored view is computed again, in order, over the new definitions,
+    # and the views bound again to their shapes. No reader can open the file meanwhile (DuckDB
+    # has one writer), and a run stopped half way is finished by the next writer: the
+    # fingerprint is written last.
     for name in view_names():
         con.execute(f"DROP VIEW IF EXISTS {name}")
-    for name, _ in stored.files():
-        con.execute(f"DROP TABLE IF EXISTS {stored.table(name)}")
-    _create_objects(con, statements + [stored.create_sql(name, f) for name, f in stored.files()])
+    have = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE NOT temporary").fetchall()}
+    missing = [stored.create_sql(name, f) for name, f in stored.files() if stored.table(name) not in have]
+    _create_objects(con, statements + missing)
+    stored.refresh(con)
+    _create_objects(con, statements)
     stored.mark_current(con)
 
 
