@@ -55,6 +55,9 @@ class ArrowRows:
     def slice(self, lo: int, hi: int) -> list[dict]:
         return self.table.slice(lo, hi - lo).to_pylist()
 
+    def value(self, name: str, i: int):
+        return self.table.column(name)[i].as_py()
+
 
 @dataclass
 class Context:
@@ -306,7 +309,7 @@ def plan_pages(ctx: Context, chart: str | None = None, viewer_assets: bool = Fal
 def _document_page(texts: ArrowRows | None, i: int | None, spans: ArrowRows, lo: int, hi: int) -> dict:
     """A document page's spans, and its text cut at them (none in a quotes-only build)."""
     rows = spans.slice(lo, hi)
-    text = texts.table.column("text")[i].as_py() if texts is not None and i is not None else None
+    text = texts.value("text", i) if texts is not None and i is not None else None
     return {"spans": rows, "segments": listing.segments(text, rows) if text is not None else []}
 
 
