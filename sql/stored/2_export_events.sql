@@ -36,4 +36,6 @@ LEFT JOIN (SELECT event_id, list({'field': field, 'values': "values"} ORDER BY f
 LEFT JOIN plan_outcomes po ON po.plan_id = e.id
 LEFT JOIN (SELECT fulfilled_by, list(plan_id ORDER BY plan_id) AS fulfills FROM plan_outcomes
            WHERE fulfilled_by IS NOT NULL GROUP BY fulfilled_by) fl ON fl.fulfilled_by = e.id
-LEFT JOIN event_corrections ec ON ec.event_id = e.id;
+LEFT JOIN event_corrections ec ON ec.event_id = e.id
+-- in date order: the listings and downloads that read it in that order need not sort a million rows
+ORDER BY e.date_start NULLS LAST, e.id;
