@@ -14,6 +14,8 @@ import pytest
 from timeline import langdata
 from timeline.events import morph
 from timeline.events.actors import GazetteerError, gazetteer
+from timeline.model import Document
+from timeline.pipeline import extract_document
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -404,3 +406,14 @@ def test_seed_gold_actors_and_places_are_found(gz):
             if id_ not in found[g["doc"]] and (g["doc"][:3], id_) not in not_named:
                 missing.add((g["doc"][:3], id_))
     assert not missing, sorted(missing)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Первое предложение было тут.\nВ Москве встретились Иван Петров и Сергей Иванов 7 октября 2023 года.", "ru"),
+    ('октября "\nвстретился Οκτωβρίου Οκτωβρίου ', "xx"),  # hypothesis found it (test_fuzz)
+])
+def test_names_the_gazetteer_lacks_are_placed_in_the_document(text, lang):
+    """A provisional name in a later sentence has its document offsets, not its sentence's."""
+    mentions = extract_document(Document(id="d", text=text, lang=lang)).mentions
+    names = [a for m in mentions for a, *_ in m.actors]
+    assert names and all(text[a.start:a.end] == a.text for a in names)

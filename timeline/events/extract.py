@@ -218,13 +218,15 @@ class DocumentExtractor:
         return mentions
 
     def _provisional(self, s: Sentence) -> list[ActorMatch]:
-        """Names the gazetteer lacks in a sentence (with an event in it), found once a sentence."""
+        """Names the gazetteer lacks in a sentence (with an event in it), found once a sentence,
+        placed in the document (as every other name is)."""
         if s.start not in self._names_lacked:
             toks = tokens_within(self.toks, self.tok_starts, self.norm, s.start, s.end)
-            self._names_lacked[s.start] = self.gaz.provisional(
+            found = self.gaz.provisional(
                 s.text, self.lang, None, found=[replace(n, start=n.start - s.start, end=n.end - s.start)
                                                 for n in self.names.within(s)],
                 norm=self.norm[s.start:s.end], toks=toks)
+            self._names_lacked[s.start] = [replace(n, start=n.start + s.start, end=n.end + s.start) for n in found]
         return self._names_lacked[s.start]
 
     def _clauses(self, s: Sentence) -> list[int]:
