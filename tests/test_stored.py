@@ -89,3 +89,19 @@ def test_date_ordered_views_read_in_date_order(seeds_db):
             assert len(keys) > 10 and keys == sorted(keys, key=lambda k: (k[0], k[1] or 0, k[2])), view
     finally:
         con.close()
+
+
+def test_out_of_memory_is_one_line_and_a_rerun_finishes(tmp_path, monkeypatch):
+    """DuckDB running out of its memory in a write: one line, exit 1, the merge rolled back whole;
+    the same command with more memory finishes it (the documents were stored)."""
+    from conftest import SEEDS, run_cli
+
+    db = tmp_path / "m.duckdb"
+    monkeypatch.setenv("TIMELINE_MEMORY_LIMIT", "16MB")
+    out = run_cli("ingest", str(SEEDS), "--db", str(db))
+    assert out.returncode == 1, out.stderr
+    assert "DuckDB ran out of memory" in out.stderr and "TIMELINE_MEMORY_LIMIT" in out.stderr
+    assert "Traceback" not in out.stderr
+    monkeypatch.delenv("TIMELINE_MEMORY_LIMIT")
+    out = run_cli("ingest", str(SEEDS), "--db", str(db))
+    assert out.returncode == 0 and "31 events" in out.stderr, out.stderr

@@ -7,6 +7,7 @@ Exit codes: 0 done; 1 failure; 2 some input was skipped (the rest was stored);
 from __future__ import annotations
 
 import json
+import os
 import sys
 from datetime import date
 
@@ -56,7 +57,25 @@ def _fail(e: TimelineError):
     sys.exit(e.exit_code)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """DuckDB running out of its memory, in any command, is one line and exit 1, not a trace:
+    the write it was in is rolled back whole, so running it again with more memory is safe."""
+
+    def invoke(self, ctx):
+        import duckdb
+
+        from .store.db import MEMORY_ENV
+
+        try:
+            return super().invoke(ctx)
+        except duckdb.OutOfMemoryException as e:
+            click.echo(f"timeline: DuckDB ran out of memory ({str(e).splitlines()[0]}); nothing of the "
+                       f"step it was in was kept: set {MEMORY_ENV} higher (now "
+                       f"{os.environ.get(MEMORY_ENV) or 'DuckDB default, 80% of RAM'}) and run it again", err=True)
+            sys.exit(1)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="timeline")
 def main():
     """A multilingual event chronology database: news articles in, dated and sourced events out.
