@@ -119,15 +119,14 @@ def apply_sql(con, path: str = "database") -> None:
         return
     # sql/ changed since the stored views were computed. The views are dropped (none may bind
     # to an old one) and made anew with the macros, in dependency order, with any stored table
-    # missing yet; then every stored view is computed again, in order, over the new definitions,
-    # and the views bound again to their shapes. No reader can open the file meanwhile (DuckDB
-    # has one writer), and a run stopped half way is finished by the next writer: the
-    # fingerprint is written last.
+    # missing yet made empty for them to bind to; then every stored view is computed, once, in
+    # order, over the new definitions, and the views bound again to their shapes. No reader can
+    # open the file meanwhile (DuckDB has one writer), and a run stopped half way is finished by
+    # the next writer: the fingerprint is written last.
     for name in view_names():
         con.execute(f"DROP VIEW IF EXISTS {name}")
-    have = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE NOT temporary").fetchall()}
-    missing = [stored.create_sql(name, f) for name, f in stored.files() if stored.table(name) not in have]
-    _create_objects(con, statements + missing)
+    empty = [stored.create_empty_sql(name, f) for name, f in stored.missing(con)]
+    _create_objects(con, statements + empty)
     stored.refresh(con)
     _create_objects(con, statements)
     stored.mark_current(con)

@@ -33,6 +33,13 @@ def create_sql(name: str, query_file: Path, temp: bool = False) -> str:
     return f"CREATE OR REPLACE {'TEMP ' if temp else ''}TABLE {table(name)} AS\n" + query_file.read_text(encoding="utf-8")
 
 
+def create_empty_sql(name: str, query_file: Path) -> str:
+    """The statement that makes one stored view's table with its columns and no rows: enough for
+    the views to bind to, at no cost, before refresh() fills it."""
+    query = query_file.read_text(encoding="utf-8").rstrip().rstrip(";")
+    return f"CREATE TABLE IF NOT EXISTS {table(name)} AS SELECT * FROM (\n{query}\n) LIMIT 0"
+
+
 def refresh(con, temp: bool = False, skip: set[str] = frozenset()) -> None:
     """Compute every stored view again from the tables (skip: views already stood in for)."""
     for name, f in files():
@@ -49,10 +56,15 @@ def fingerprint() -> str:
     return h.hexdigest()
 
 
+def missing(con) -> list[tuple[str, Path]]:
+    """The stored views (name, query file) whose tables the database lacks."""
+    names = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE NOT temporary").fetchall()}
+    return [(n, f) for n, f in files() if table(n) not in names]
+
+
 def is_current(con) -> bool:
     """The stored tables exist and were computed with this sql/."""
-    names = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE NOT temporary").fetchall()}
-    if not all(table(n) in names for n, _ in files()):
+    if missing(con):
         return False
     row = con.execute("SELECT max(sql_sha256) FROM stored_state").fetchall()[0][0]
     return row == fingerprint()
