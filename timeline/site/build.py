@@ -299,8 +299,8 @@ def plan_pages(ctx: Context, chart: str | None = None, viewer_assets: bool = Fal
         add("document", page_path("document", d["slug"]), title=d["title"] or d["id"], d=d,
             page=Later(_document_page, ctx.texts, text_at.get(d["id"]), ctx.spans, *spans_at.get(d["id"], (0, 0))))
 
-    files = downloads.FILES if ctx.as_of is None else [f for f in downloads.FILES if not f[0].startswith("events.")
-                                                       or f[0] == "events.ics"]
+    exported = {rel for rel, _, _ in downloads.EXPORTS}
+    files = downloads.FILES if ctx.as_of is None else [f for f in downloads.FILES if f[0] not in exported]
     add("about", page_path("about"), title="About", about=ctx.about, types=ctx.types, built=ctx.built,
         files=files)
     return jobs

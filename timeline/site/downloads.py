@@ -24,6 +24,10 @@ FILES = [
     ("timeline.json", "TimelineJS", "Dated events in the format of the TimelineJS viewer."),
 ]
 
+# the files DuckDB's COPY writes: (file, view, format); the record of today, so an as-of build has none
+EXPORTS = (("events.json", "site_download_events", "json"), ("events.csv", "site_download_csv", "csv"),
+           ("events.parquet", "site_download_events", "parquet"))
+
 _PRECISION_WORDS = {
     "day": "to the day", "week": "to the week", "part_of_month": "to a part of the month",
     "month": "to the month", "quarter": "to the quarter", "half": "to the half-year",
@@ -150,12 +154,9 @@ class Exports(threading.Thread):
     writes them while Python plans the pages. An as-of build leaves them out (the export is the
     record of today)."""
 
-    FILES = (("events.json", "site_download_events", "json"), ("events.csv", "site_download_csv", "csv"),
-             ("events.parquet", "site_download_events", "parquet"))
-
     def __init__(self, con, as_of=None):
         super().__init__(name="site-exports", daemon=True)
-        self.files = self.FILES if as_of is None else ()
+        self.files = EXPORTS if as_of is None else ()
         self.cursor = con.cursor()
         self.tmp = tempfile.mkdtemp(prefix="timeline-site-")
         self.error: BaseException | None = None
