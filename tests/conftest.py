@@ -54,6 +54,22 @@ def seeds_copy(tmp_path) -> Path:
     return dst
 
 
+@pytest.fixture(scope="session")
+def gz():
+    """The shipped gazetteer, loaded once."""
+    from timeline.events.actors import gazetteer
+
+    return gazetteer()
+
+
+def assert_names_resolve(gz, lang: str, text: str, expected: dict[str, str]) -> None:
+    """Each name of `expected` (matched text -> id) is found in `text` with that id; the
+    matcher may find more."""
+    found = {m.text: m.id for m in gz.find(text, lang)}
+    for surface, id_ in expected.items():
+        assert found.get(surface) == id_, f"{surface!r} -> {found.get(surface)!r}; found {found}"
+
+
 def run_cli(*args: str, cwd: Path | None = None, input: str | None = None) -> subprocess.CompletedProcess:
     """The `timeline` command as a user runs it, in a fresh process."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import assert_names_resolve
 from timeline import langdata
 from timeline.events import morph
 from timeline.events.actors import GazetteerError, gazetteer
@@ -19,11 +20,6 @@ from timeline.pipeline import extract_document
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
-
-
-@pytest.fixture(scope="module")
-def gz():
-    return gazetteer()
 
 
 CASES = {
@@ -165,9 +161,7 @@ def _case_ids():
 
 @pytest.mark.parametrize("lang,text,expected", list(_case_ids()))
 def test_resolves(gz, lang, text, expected):
-    found = {m.text: m.id for m in gz.find(text, lang)}
-    for surface, id_ in expected.items():
-        assert found.get(surface) == id_, f"{surface!r} -> {found.get(surface)!r}; found {found}"
+    assert_names_resolve(gz, lang, text, expected)
 
 
 def test_enough_cases_per_language():

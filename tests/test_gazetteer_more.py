@@ -10,12 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.events.actors import gazetteer
-
-
-@pytest.fixture(scope="module")
-def gz():
-    return gazetteer()
+from conftest import assert_names_resolve
 
 
 CASES = [
@@ -134,9 +129,7 @@ def _case_ids():
 
 @pytest.mark.parametrize("lang,text,expected", list(_case_ids()))
 def test_resolves(gz, lang, text, expected):
-    found = {m.text: m.id for m in gz.find(text, lang)}
-    for surface, id_ in expected.items():
-        assert found.get(surface) == id_, f"{surface!r} -> {found.get(surface)!r}; found {found}"
+    assert_names_resolve(gz, lang, text, expected)
 
 
 def test_enough_cases():
