@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -11,7 +12,7 @@ import duckdb
 import pytest
 
 import timeline
-from conftest import SEEDS, run_cli
+from conftest import ROOT, SEEDS, run_cli
 
 
 def counts(path) -> dict:
@@ -50,6 +51,38 @@ def test_reingest_changes_nothing(tmp_path, seeds_copy):
     assert report.unchanged == 5 and report.added == report.replaced == 0
     assert counts(db) == before
     assert ids_after == ids_before
+
+
+def test_ingest_in_two_runs_stores_what_one_run_stores(tmp_path):
+    """The merge writes only the rows that changed: events that gain a source in the second run,
+    their roles and aliases must come out as one ingest of everything makes them."""
+    dev = sorted((ROOT / "tests" / "corpus" / "dev").glob("*.md"))
+    runs = {"first": [p for p in dev if p.stem[:2] in ("ru", "kk")],
+            "later": [p for p in dev if p.stem[:2] not in ("ru", "kk")], "all": dev}
+    for name, files in runs.items():
+        (tmp_path / name).mkdir()
+        for p in files:
+            shutil.copy(p, tmp_path / name / p.name)
+    with timeline.open(tmp_path / "two.duckdb") as tl:
+        tl.ingest([tmp_path / "first"], progress=False)
+        first = tl.sql("SELECT * EXCLUDE (created_at) FROM events")
+        tl.ingest([tmp_path / "later"], progress=False)
+        changed = tl.sql("SELECT * EXCLUDE (created_at) FROM events").join(first, on=first.columns, how="anti")
+        grew = changed.join(first.select("id"), on="id").height
+    with timeline.open(tmp_path / "one.duckdb") as tl:
+        tl.ingest([tmp_path / "all"], progress=False)
+    queries = {"events": "SELECT * EXCLUDE (created_at) FROM events ORDER BY id",
+               "event_actors": "SELECT * FROM event_actors ORDER BY ALL",
+               "event_aliases": "SELECT * FROM event_aliases ORDER BY ALL",
+               "mentions": "SELECT id, event_id FROM mentions ORDER BY id"}
+    two, one = (duckdb.connect(str(tmp_path / f), read_only=True) for f in ("two.duckdb", "one.duckdb"))
+    try:
+        for name, q in queries.items():
+            assert two.execute(q).fetchall() == one.execute(q).fetchall(), name
+    finally:
+        two.close()
+        one.close()
+    assert grew > 0  # the second run changed events of the first (new sources), not only added some
 
 
 def test_changed_document_replaces_only_its_own_events(tmp_path, seeds_copy):

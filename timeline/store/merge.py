@@ -16,7 +16,7 @@ At scale (tens of millions of mentions) every step but one is SQL or numpy:
      Python only over the mentions of larger components
   5. ids: kept old ids, aliases and new ids in SQL; Python only for clusters that
      contend for one old id (a split)
-  6. sql/merge/write_events.sql  stores events, event_actors, aliases
+  6. sql/merge/write_events.sql  writes the events, event_actors and aliases that changed
 """
 from __future__ import annotations
 
@@ -382,7 +382,7 @@ def run(con, timings: dict | None = None) -> dict[str, int]:
     # statement planned against the tables as they were gives wrong rows
     for statement in _statements(_sql("write_events")):
         con.execute(statement)
-    for tmp in ("_mk", "_roots", "_cm", "_split", "_eid", "_asg", "_ids", "_al"):
+    for tmp in ("_mk", "_roots", "_cm", "_split", "_eid", "_asg", "_ids", "_al", "_ea", "_ea_new", "_ev", "_ev_new"):
         con.execute(f"DROP TABLE IF EXISTS {tmp}")
     t["write_s"] = time.perf_counter() - t0
     return {"mentions": n, "events": events}
