@@ -32,6 +32,7 @@ import resource
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -133,10 +134,12 @@ def run(db: Path) -> dict:
 
     con = _connect(db, "3GB")
     timings: dict = {}
-    cpu0 = cpu_seconds(resource.RUSAGE_SELF)
+    cpu0, t0 = cpu_seconds(resource.RUSAGE_SELF), time.perf_counter()
     with Timer() as t:
         con.execute("BEGIN")
-        counts = merge.run(con, timings)
+        # each step as it begins, with the time so far (a run stopped by hand still says where it was)
+        counts = merge.run(con, timings, on_step=lambda step: print(f"  merge: {step} at {time.perf_counter() - t0:.0f} s",
+                                                                   file=sys.stderr, flush=True))
         con.execute("COMMIT")
     res = {"merge_s": round(t.s, 1), "merge_cpu_s": round(cpu_seconds(resource.RUSAGE_SELF) - cpu0, 1)}
     res.update({k: (round(v, 1) if isinstance(v, float) else v) for k, v in timings.items()})
@@ -147,10 +150,10 @@ def run(db: Path) -> dict:
 
 
 def _child(*args: str) -> dict:
-    p = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True,
+    p = subprocess.run([sys.executable, __file__, *args], stdout=subprocess.PIPE, text=True,
                        env={**os.environ, "PYTHONPATH": str(ROOT)})
     if p.returncode:
-        raise SystemExit(p.stderr)
+        raise SystemExit(f"{' '.join(args)}: exit {p.returncode}")
     return json.loads(p.stdout.splitlines()[-1])
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -218,3 +219,12 @@ def test_a_days_ordinal_dot_ends_no_sentence():
     text = "Die Vereinbarung wurde am 11. September unterzeichnet. Ab dem 1. Januar sollen 2 Mrd. Kubikmeter fließen."
     assert [s.text for s in split(text)] == ["Die Vereinbarung wurde am 11. September unterzeichnet.",
                                              "Ab dem 1. Januar sollen 2 Mrd. Kubikmeter fließen."]
+
+
+def test_progress_shows_the_merge_steps(tmp_path):
+    """The merge takes minutes at millions of mentions: the bar names each step as it begins."""
+    p = run_cli("ingest", str(SEEDS), "--db", str(tmp_path / "t.duckdb"), "--progress")
+    assert p.returncode == 0, p.stderr
+    shown = re.findall(r"merge: ([a-z ]+?) \(\d/\d done\)", p.stderr)
+    assert list(dict.fromkeys(shown)) == ["keys", "pairs", "cluster", "ids", "write", "curation and stored views"]
+    assert "(6/6 done)" in p.stderr

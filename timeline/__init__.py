@@ -43,11 +43,11 @@ class Timeline:
         return ingest(self.con, [paths] if isinstance(paths, (str, Path)) else paths, progress, gazetteer,
                       workers=workers)
 
-    def ingest_parquet(self, folder):
+    def ingest_parquet(self, folder, progress: bool | None = None):
         """Store what `timeline extract --to-parquet` wrote in `folder`, then merge; returns an IngestReport."""
         from .ingest.run import ingest_parquet
 
-        return ingest_parquet(self.con, folder)
+        return ingest_parquet(self.con, folder, progress)
 
     def sql(self, query: str, params: list | None = None):
         """Any query, as a polars DataFrame."""

@@ -92,7 +92,7 @@ def _ingest(db: str, paths, progress, gazetteer, workers: int = 1, from_parquet:
     try:
         with timeline.open(db) as tl:
             if from_parquet:
-                report = tl.ingest_parquet(from_parquet)
+                report = tl.ingest_parquet(from_parquet, progress)
             if paths:
                 report = tl.ingest(paths, progress=progress, gazetteer=gazetteer, workers=workers)
             warnings = tl.correction_warnings()

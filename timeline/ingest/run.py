@@ -168,12 +168,12 @@ def ingest(con, paths: Iterable[str | Path], progress: bool | None = None,
     mirrors.detect(con)  # copies of one article among the new and changed documents (documents.mirror_of)
     version = extractor_version(user_gazetteer)
     report.stale = sum(1 for i, (_, v) in stored_documents(con).items() if v != version)
-    counts = remerge(con)
+    counts = remerge(con, show)
     report.mentions, report.events = counts["mentions"], counts["events"]
     return report
 
 
-def ingest_parquet(con, folder: str | Path) -> IngestReport:
+def ingest_parquet(con, folder: str | Path, progress: bool | None = None) -> IngestReport:
     """Load an extract folder (timeline/distributed.py) and merge."""
     from ..distributed import load
 
@@ -181,18 +181,28 @@ def ingest_parquet(con, folder: str | Path) -> IngestReport:
     n = load(con, folder)
     report.added, report.replaced, report.unchanged = n["added"], n["replaced"], n["unchanged"]
     mirrors.detect(con)
-    counts = remerge(con)
+    counts = remerge(con, progress if progress is not None else sys.stderr.isatty())
     report.mentions, report.events = counts["mentions"], counts["events"]
     return report
 
 
-def remerge(con) -> dict[str, int]:
-    con.execute("BEGIN")
-    try:
-        counts = merge.run(con)
-        apply_curation(con, counts)  # copies join their originals' events; corrections, in the order made
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
+def remerge(con, show: bool = False) -> dict[str, int]:
+    """Merge every mention, then curate and compute the stored views: one transaction. `show`: a
+    progress bar of its steps (minutes at millions of mentions)."""
+    steps = (*merge.STEPS, "curation and stored views")
+    with tqdm(total=len(steps), desc="merge", disable=not show, bar_format="{desc} ({n}/{total} done) [{elapsed}]") as bar:
+        def step(name: str) -> None:
+            bar.update(steps.index(name) - bar.n)
+            bar.set_description_str(f"merge: {name}")
+
+        con.execute("BEGIN")
+        try:
+            counts = merge.run(con, on_step=step)
+            step(steps[-1])
+            apply_curation(con, counts)  # copies join their originals' events; corrections, in the order made
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        bar.update(len(steps) - bar.n)
     return counts

@@ -21,7 +21,10 @@ At scale (tens of millions of mentions) every step but one is SQL or numpy:
 from __future__ import annotations
 
 import hashlib
+import time
 from collections import defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import numpy as np
 import pyarrow as pa
@@ -353,36 +356,43 @@ def _assign_python(con, n: int) -> None:
     con.execute("CREATE OR REPLACE TEMP TABLE _al AS SELECT * FROM al")
 
 
-def run(con, timings: dict | None = None) -> dict[str, int]:
-    """Re-merge every mention into events (inside the caller's transaction). Returns counts."""
-    import time
+STEPS = ("keys", "pairs", "cluster", "ids", "write")
 
+
+@contextmanager
+def _step(name: str, t: dict, on_step) -> Iterator[None]:
+    if on_step is not None:
+        on_step(name)
+    t0 = time.perf_counter()
+    yield
+    t[f"{name}_s"] = time.perf_counter() - t0
+
+
+def run(con, timings: dict | None = None, on_step: Callable[[str], None] | None = None) -> dict[str, int]:
+    """Re-merge every mention into events (inside the caller's transaction). Returns counts.
+    `timings` gets each step's seconds (STEPS); `on_step(name)` is called as each one begins."""
     t = {} if timings is None else timings
-    t0 = time.perf_counter()
-    con.execute(_sql("keys"))
-    n = con.execute("SELECT count(*) FROM _mk").fetchall()[0][0]
-    t["keys_s"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    a, b = pairs(con)
-    t["pairs_s"], t["pairs"] = time.perf_counter() - t0, len(a)
-    t0 = time.perf_counter()
-    k = con.sql(f"SELECT basis IN {WEAK_BASES} AS weak, doc_n FROM _mk ORDER BY ord").to_arrow_table()
-    weak = k["weak"].to_numpy(zero_copy_only=False).astype(bool)
-    root = cluster_roots(n, a, b, weak, k["doc_n"].to_numpy().astype(np.int64))
-    roots = pa.table({"ord": pa.array(np.arange(1, n + 1, dtype=np.int64)), "root": pa.array(root + 1)})  # noqa: F841
-    con.execute("CREATE OR REPLACE TEMP TABLE _roots AS SELECT * FROM roots")
-    events = int(np.count_nonzero(root == np.arange(n)))
-    t["cluster_s"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    if not _assign_sql(con):
-        _assign_python(con, n)
-    t["ids_s"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    # one statement at a time: a multi-statement string is bound before it runs, and a later
-    # statement planned against the tables as they were gives wrong rows
-    for statement in _statements(_sql("write_events")):
-        con.execute(statement)
-    for tmp in ("_mk", "_roots", "_cm", "_split", "_eid", "_asg", "_ids", "_al", "_ea", "_ea_new", "_ev", "_ev_new"):
-        con.execute(f"DROP TABLE IF EXISTS {tmp}")
-    t["write_s"] = time.perf_counter() - t0
+    with _step("keys", t, on_step):
+        con.execute(_sql("keys"))
+        n = con.execute("SELECT count(*) FROM _mk").fetchall()[0][0]
+    with _step("pairs", t, on_step):
+        a, b = pairs(con)
+        t["pairs"] = len(a)
+    with _step("cluster", t, on_step):
+        k = con.sql(f"SELECT basis IN {WEAK_BASES} AS weak, doc_n FROM _mk ORDER BY ord").to_arrow_table()
+        weak = k["weak"].to_numpy(zero_copy_only=False).astype(bool)
+        root = cluster_roots(n, a, b, weak, k["doc_n"].to_numpy().astype(np.int64))
+        roots = pa.table({"ord": pa.array(np.arange(1, n + 1, dtype=np.int64)), "root": pa.array(root + 1)})  # noqa: F841
+        con.execute("CREATE OR REPLACE TEMP TABLE _roots AS SELECT * FROM roots")
+        events = int(np.count_nonzero(root == np.arange(n)))
+    with _step("ids", t, on_step):
+        if not _assign_sql(con):
+            _assign_python(con, n)
+    with _step("write", t, on_step):
+        # one statement at a time: a multi-statement string is bound before it runs, and a later
+        # statement planned against the tables as they were gives wrong rows
+        for statement in _statements(_sql("write_events")):
+            con.execute(statement)
+        for tmp in ("_mk", "_roots", "_cm", "_split", "_eid", "_asg", "_ids", "_al", "_ea", "_ea_new", "_ev", "_ev_new"):
+            con.execute(f"DROP TABLE IF EXISTS {tmp}")
     return {"mentions": n, "events": events}
