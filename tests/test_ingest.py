@@ -228,3 +228,29 @@ def test_progress_shows_the_merge_steps(tmp_path):
     shown = re.findall(r"merge: ([a-z ]+?) \(\d/\d done\)", p.stderr)
     assert list(dict.fromkeys(shown)) == ["keys", "pairs", "cluster", "ids", "write", "curation and stored views"]
     assert "(6/6 done)" in p.stderr
+
+
+def test_a_new_id_already_taken_gets_the_next_suffix(tmp_path, seeds_copy, seeds_db):
+    """An event's new id is a SHA-1 prefix of its founding mention: when an alias (or another
+    event) already holds it, the event takes base_2, and nothing else changes."""
+    later = tmp_path / "later"
+    later.mkdir()
+    moved = sorted(seeds_copy.glob("*.txt"))[-1]
+    moved.rename(later / moved.name)
+    one = duckdb.connect(str(seeds_db), read_only=True)
+    try:
+        taken = one.execute("SELECT min(event_id) FROM mentions WHERE doc_id = ?", [moved.stem]).fetchall()[0][0]
+        everything = one.execute("SELECT id, type, date_start FROM events ORDER BY id").fetchall()
+    finally:
+        one.close()
+    db = tmp_path / "t.duckdb"
+    with timeline.open(db) as tl:
+        tl.ingest([seeds_copy], progress=False)
+        holder = tl.sql("SELECT min(id) AS id FROM events")["id"][0]
+        tl.con.execute("INSERT INTO event_aliases VALUES (?, ?)", [taken, holder])
+        tl.ingest([later], progress=False)
+        got = tl.sql("SELECT id, type, date_start FROM events ORDER BY id").rows()
+        alias = tl.sql("SELECT event_id FROM event_aliases WHERE alias = ?", [taken])["event_id"].to_list()
+    assert alias == [holder]
+    renamed = [(f"{taken}_2" if i == taken else i, t, d) for i, t, d in everything]
+    assert sorted(got) == sorted(renamed)

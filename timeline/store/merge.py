@@ -15,7 +15,7 @@ At scale (tens of millions of mentions) every step but one is SQL or numpy:
      mentions is its own cluster (two paired mentions are one event); the greedy runs in
      Python only over the mentions of larger components
   5. ids: kept old ids, aliases and new ids in SQL; Python only for clusters that
-     contend for one old id (a split)
+     contend for one old id (a split) and for new ids already taken (a hash prefix met twice)
   6. sql/merge/write_events.sql  writes the events, event_actors and aliases that changed
 """
 from __future__ import annotations
@@ -215,30 +215,6 @@ def _new_id(founding: str, taken: set[str]) -> str:
     return eid
 
 
-def assign_ids(clusters: list[list[str]], previous: dict[str, str | None], created: dict[str, object],
-               aliases: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
-    """Event id per mention, and the alias table (spec, "its id").
-
-    A cluster keeps the oldest id its mentions had before (each old id goes to one
-    cluster only, the earliest founded); the other old ids become aliases of it. A
-    cluster with no old id takes one derived from its founding mention.
-    (`run` does the same in SQL; this is the rule on Python objects, and its fallback.)
-    """
-    taken = set(created) | set(aliases)
-    used: set[str] = set()
-    new_aliases: dict[str, str] = {}
-    assignment: dict[str, str] = {}
-    for members in clusters:
-        olds = sorted({previous[m] for m in members if previous.get(m) in created and previous[m] not in used},
-                      key=lambda e: (created[e], e))
-        eid = olds[0] if olds else _new_id(members[0], taken | used)
-        for other in olds[1:]:
-            new_aliases[other] = eid
-        used.add(eid)
-        assignment.update({m: eid for m in members})
-    return assignment, _resolve_aliases(aliases, new_aliases, used)
-
-
 def _resolve_aliases(aliases: dict[str, str], new_aliases: dict[str, str], used: set[str]) -> dict[str, str]:
     merged = {**aliases, **new_aliases}
     for alias in list(merged):
@@ -270,9 +246,11 @@ def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _assign_sql(con) -> bool:
-    """Event ids of the clusters in `_roots` (ord -> root ord) into temp tables _asg, _ids, _al,
-    by the rule of assign_ids. Returns False when a new id collides (then assign_ids decides)."""
+def _assign_ids(con) -> None:
+    """Event ids of the clusters in `_roots` (ord -> root ord) into temp tables _asg, _ids, _al
+    (spec, "its id"). A cluster keeps the oldest id its mentions had before (each old id goes to
+    one cluster only, the earliest founded); the other old ids become aliases of it. A cluster
+    with no old id takes one derived from its founding mention."""
     con.execute("""CREATE OR REPLACE TEMP TABLE _cm AS
         SELECT k.ord, k.id, r.root, e.id AS old, e.created_at
         FROM _mk k JOIN _roots r ON r.ord = k.ord LEFT JOIN events e ON e.id = k.event_id""")
@@ -309,13 +287,22 @@ def _assign_sql(con) -> bool:
         SELECT k.ord AS root, coalesce(kept.eid, 'ev_' || left(sha1(k.id), 12)) AS eid, kept.eid IS NOT NULL AS kept
         FROM _mk k JOIN _roots r ON r.ord = k.ord AND r.root = k.ord
         LEFT JOIN kept ON kept.root = k.ord""")
+    # a new id already taken (by an event, an alias, or another new cluster: 12 hex digits of
+    # SHA-1 meet about once in 10M events) goes, in founding order, to base_2, base_3, ...
     clash = con.execute("""
-        SELECT (SELECT count(*) FROM (SELECT eid FROM _eid GROUP BY eid HAVING count(*) > 1))
-             + (SELECT count(*) FROM _eid WHERE NOT kept AND (eid IN (SELECT id FROM events)
-                                                              OR eid IN (SELECT alias FROM event_aliases)))
-        """).fetchall()[0][0]
+        SELECT e.root, k.id FROM _eid e JOIN _mk k ON k.ord = e.root
+        WHERE NOT e.kept AND (e.eid IN (SELECT eid FROM _eid GROUP BY eid HAVING count(*) > 1)
+                              OR e.eid IN (SELECT id FROM events) OR e.eid IN (SELECT alias FROM event_aliases))
+        ORDER BY e.root""").fetchall()
     if clash:
-        return False
+        taken = {r[0] for r in con.execute("SELECT id FROM events UNION ALL SELECT alias FROM event_aliases").fetchall()}
+        fixed = []
+        for root, founding in clash:
+            fixed.append((root, _new_id(founding, taken)))
+            taken.add(fixed[-1][1])
+        fx = pa.table({"root": pa.array([r for r, _ in fixed], pa.int64()),  # noqa: F841
+                       "eid": pa.array([e for _, e in fixed], pa.string())})
+        con.execute("UPDATE _eid SET eid = fx.eid FROM fx WHERE _eid.root = fx.root")
     for old, eid in con.execute("""
             SELECT DISTINCT c.old, e.eid FROM _cm c JOIN _eid e ON e.root = c.root
             WHERE c.old IS NOT NULL AND c.old <> e.eid AND c.root NOT IN (SELECT root FROM _split)""").fetchall():
@@ -332,28 +319,6 @@ def _assign_sql(con) -> bool:
     con.execute("CREATE OR REPLACE TEMP TABLE _asg AS SELECT c.id, e.eid AS event_id FROM _cm c JOIN _eid e ON e.root = c.root")
     con.execute("""CREATE OR REPLACE TEMP TABLE _ids AS
         SELECT e.eid AS id, ev.created_at FROM _eid e JOIN events ev ON ev.id = e.eid WHERE e.kept""")
-    return True
-
-
-def _assign_python(con, n: int) -> None:
-    """The rule on Python objects (assign_ids): when a new id would collide (never seen in practice)."""
-    rows = con.execute("SELECT k.id, k.event_id, r.root FROM _mk k JOIN _roots r ON r.ord = k.ord ORDER BY k.ord").fetchall()
-    by_root: dict[int, list[str]] = defaultdict(list)
-    for mid, _, root in rows:
-        by_root[root].append(mid)
-    clusters = [by_root[r] for r in sorted(by_root)]
-    previous = {r[0]: r[1] for r in rows}
-    created = dict(con.execute("SELECT id, created_at FROM events").fetchall())
-    aliases = dict(con.execute("SELECT alias, event_id FROM event_aliases").fetchall())
-    assignment, aliases = assign_ids(clusters, previous, created, aliases)
-    asg = pa.table({"id": list(assignment), "event_id": list(assignment.values())})  # noqa: F841
-    kept = sorted(set(assignment.values()) & set(created))
-    ids = pa.table({"id": kept, "created_at": pa.array([created[k] for k in kept], pa.timestamp("us"))})  # noqa: F841
-    al = pa.table({"alias": list(aliases), "event_id": list(aliases.values())},  # noqa: F841
-                  schema=pa.schema([("alias", pa.string()), ("event_id", pa.string())]))
-    con.execute("CREATE OR REPLACE TEMP TABLE _asg AS SELECT * FROM asg")
-    con.execute("CREATE OR REPLACE TEMP TABLE _ids AS SELECT * FROM ids")
-    con.execute("CREATE OR REPLACE TEMP TABLE _al AS SELECT * FROM al")
 
 
 STEPS = ("keys", "pairs", "cluster", "ids", "write")
@@ -386,8 +351,7 @@ def run(con, timings: dict | None = None, on_step: Callable[[str], None] | None 
         con.execute("CREATE OR REPLACE TEMP TABLE _roots AS SELECT * FROM roots")
         events = int(np.count_nonzero(root == np.arange(n)))
     with _step("ids", t, on_step):
-        if not _assign_sql(con):
-            _assign_python(con, n)
+        _assign_ids(con)
     with _step("write", t, on_step):
         # one statement at a time: a multi-statement string is bound before it runs, and a later
         # statement planned against the tables as they were gives wrong rows
