@@ -46,6 +46,7 @@ def one(n: int, workers: int) -> dict:
             "docs_per_s": round(n / wall, 1), "mb_per_s": round(mb / wall, 2), "cpu_s": round(cpu, 1),
             "docs_per_cpu_s": round(n / cpu, 1), "peak_rss_mb": round(ru.ru_maxrss / 1024),
             "db_mb": round(db_mb, 1), "load_avg_1m_after": round(os.getloadavg()[0], 2),
+            "memory_limit": os.environ.get("TIMELINE_MEMORY_LIMIT"),  # DuckDB's (timeline/store/db.py)
             "report": err.strip().splitlines()[-1]}
 
 
@@ -60,10 +61,10 @@ def main() -> None:
         for w in a.workers:
             r = one(n, w)
             print(json.dumps(r), flush=True)
-            rows = [x for x in rows if (x["docs"], x["workers"]) != (n, w)] + [r]
+            rows = [x for x in rows if (x["docs"], x["workers"], x.get("memory_limit")) != (n, w, r["memory_limit"])] + [r]
     rows.sort(key=lambda r: (r["docs"], r["workers"]))
     cols = ["docs", "workers", "input_mb", "wall_s", "docs_per_s", "mb_per_s", "cpu_s", "docs_per_cpu_s",
-            "peak_rss_mb", "load_avg_1m_after"]
+            "peak_rss_mb", "memory_limit", "load_avg_1m_after"]
     print(table(rows, cols))
     save("ingest", {"note": "bench/corpus.py documents (real seed and test-case sentences recombined); "
                             "the machine is shared with other sessions: see load averages", "runs": rows})
