@@ -77,6 +77,8 @@ class Lexicon:
     future_verbs: frozenset = frozenset()  # words near a date that say it is planned ("will", "to be held")
     ordinal_suffixes: frozenset = frozenset()
     month_prefixes: dict[str, Entry] = field(default_factory=dict)  # fallback languages only
+    # what scanning found each token text to be (scan._plain_marks), kept across texts
+    plain_tokens: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, keys: tuple[str, ...], tag: str, value, weak=False, cap=False) -> None:
         if not keys:

@@ -140,7 +140,20 @@ def _automaton():
     return auto
 
 
+_last: dict = {}
+
+
 def _matches(text: str):
+    """The occasions' aliases in `text`: (occasion, match, window offset). A document's text is
+    searched twice (for its reference date, then for its dates); the second time reads the
+    first's matches."""
+    hit = _last.get("matches")
+    if hit is None or hit[0] != text:
+        hit = _last["matches"] = (text, tuple(_search(text)))
+    return hit[1]
+
+
+def _search(text: str):
     occs = occasions()
     auto = _automaton()
     low = text.lower()

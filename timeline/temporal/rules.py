@@ -86,4 +86,50 @@ NEEDS = {"iso": "Y", "numeric": "N", "day": "MmA", "day_range": "MmA", "cross_ra
          "part_year": "P", "part_relative": "P", "season": "S", "quarter": "Qq", "half": "Hh",
          "relative": "R", "weekday": "W", "shifted": "L", "rel_cal": "R", "rel_comma": "R"}
 
-COMPILED = [(rid, re.compile(pat), builder, orders, NEEDS[builder]) for rid, pat, builder, orders in RULES]
+
+
+def required_letters(pattern: str) -> tuple[frozenset, ...]:
+    """Sets of tags a pattern cannot match without: one letter of each set is in every
+    string it matches (its letters, classes and alternations outside optional parts).
+    A tag string that lacks a set is not searched with the rule at all."""
+    from re import _constants as c, _parser as p
+
+    def letters(op, av) -> frozenset | None:
+        if op is c.LITERAL:
+            return frozenset(chr(av))
+        if op is c.IN:
+            out = set()
+            for o, a in av:
+                if o is c.LITERAL:
+                    out.add(chr(a))
+                elif o is c.RANGE:
+                    out.update(map(chr, range(a[0], a[1] + 1)))
+                else:
+                    return None
+            return frozenset(out)
+        return None
+
+    def walk(seq) -> list[frozenset]:
+        need = []
+        for op, av in seq:
+            one = letters(op, av)
+            if one is not None:
+                need.append(one)
+            elif op is c.SUBPATTERN:
+                need += walk(av[-1])
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+                need += walk(av[2])
+            elif op is c.BRANCH:  # some letter of each alternative
+                firsts = [walk(alt) for alt in av[1]]
+                if all(firsts):
+                    need.append(frozenset().union(*(f[0] for f in firsts)))
+        return need
+
+    try:
+        return tuple(walk(p.parse(pattern)))
+    except Exception:  # noqa: BLE001 - a pattern it cannot read is searched always
+        return ()
+
+
+COMPILED = [(rid, re.compile(pat), builder, orders, NEEDS[builder], required_letters(pat))
+            for rid, pat, builder, orders in RULES]

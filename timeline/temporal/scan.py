@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 from .calendar import Spec, valid_day
 from .lexicon import DASHES, ROMAN, Lexicon, lexicon
@@ -109,19 +110,58 @@ def _year_unit_prefix(key: str, lex: Lexicon):
     return None
 
 
+_TOKEN_SPLIT = re.compile(f"({TOKEN_RE.pattern})")
+_NOT_PLAIN = re.compile("[^w]")
+
+
+def _tokens(text: str) -> tuple[list[tuple[int, int]], list[str]]:
+    """TOKEN_RE's tokens of `text` (spans, texts) without a Python call a token: `split`
+    keeps the tokens between the runs of white space, whose lengths give the offsets."""
+    parts = _TOKEN_SPLIT.split(text)
+    offsets = list(accumulate(map(len, parts), initial=0))
+    return list(zip(offsets[1::2], offsets[2::2])), parts[1::2]
+
+
+def _plain_marks(texts: list[str], keys: list[str], lex: Lexicon) -> str:
+    """One letter a token: "w" for a plain word, which tagging turns into a 'w' item and
+    nothing else (no digit first, no date word, no dash, comma, full stop or Roman
+    numeral), "x" for any other token; what a token is depends on its text alone."""
+    memo = lex.plain_tokens
+    if len(memo) > 200_000:
+        memo.clear()
+    marks = list(map(memo.get, texts))
+    if None in marks:
+        entries = lex.entries
+        for i, m in enumerate(marks):
+            if m is None:
+                t, key = texts[i], keys[i]
+                plain = (not t[0].isdecimal() and key not in entries and t not in DASHES and t != "," and t != "."
+                         and not (key in ROMAN and t.isupper()))
+                marks[i] = memo[t] = "w" if plain else "x"
+    return "".join(marks)
+
+
 def tag_items(text: str, lex: Lexicon) -> list[Item]:
     """One item a token or phrase; a run of words that are no date words
     becomes one 'w' item (no rule looks inside it)."""
-    spans = [m.span() for m in TOKEN_RE.finditer(text)]
-    texts = [text[s:e] for s, e in spans]
+    spans, texts = _tokens(text)
     keys = fold_all(texts)
     items: list[Item] = []
     append = items.append
     entries = lex.entries
     prefix = bool(lex.month_prefixes)
+    # a run of plain words is one step: its first word's 'w' item (unless one is open)
+    marks = None if prefix else _plain_marks(texts, keys, lex)
     i, n = 0, len(spans)
     last_sep = False
     while i < n:
+        if marks is not None and marks[i] == "w":
+            if not last_sep:
+                append(Item("w", None, spans[i][0], spans[i][1], keys[i], False))
+                last_sep = True
+            m = _NOT_PLAIN.search(marks, i + 1)
+            i = m.start() if m else n
+            continue
         t = texts[i]
         key = keys[i]
         c0 = t[0]
@@ -408,10 +448,12 @@ def scan(text: str, lang: str) -> list[Cand]:
     tags = "".join(it.tag for it in items)
     out: list[Cand] = []
     present = set(tags)
-    for rid, rx, kind, orders, needs in COMPILED:
+    for rid, rx, kind, orders, needs, required in COMPILED:
         if orders and not lex.orders.intersection(orders):
             continue
         if present.isdisjoint(needs):
+            continue
+        if any(present.isdisjoint(letters) for letters in required):
             continue
         for m in rx.finditer(tags):
             c = build(rid, kind, m, items, lex)

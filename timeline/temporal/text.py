@@ -99,10 +99,13 @@ def fold_all(words: list[str]) -> list[str]:
     cache = _FOLDED
     if len(cache) > 200_000:
         cache.clear()
-    out = []
-    for w in words:
-        k = cache.get(w)
-        if k is None:
-            k = cache[w] = fold(w)
-        out.append(k)
+    out = list(map(cache.get, words))
+    if None in out:
+        for i, k in enumerate(out):
+            if k is None:
+                w = words[i]
+                k = cache.get(w)
+                if k is None:
+                    k = cache[w] = fold(w)
+                out[i] = k
     return out
