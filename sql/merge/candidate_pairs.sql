@@ -1,6 +1,6 @@
 -- Pairs of mentions that may tell the same happening (spec, "One event per happening"): the
 -- rules, applied to the blocked pairs of sql/merge/pair_blocks.sql (table `_blocks`) of the
--- working table `_mk` (sql/merge/keys.sql), one type family at a time (view `_part`). Read by
+-- working table `_mk` (sql/merge/keys.sql), one type family at a time (table `_part`). Read by
 -- timeline/store/merge.py, which clusters them.
 --   a, b                 mention ords, a founded before b (reported, document, offset)
 -- A rule that lets more pairs through across documents must widen pair_blocks.sql to match

@@ -228,16 +228,19 @@ def _resolve_aliases(aliases: dict[str, str], new_aliases: dict[str, str], used:
 def pairs(con, blocks: str = "pair_blocks") -> tuple[np.ndarray, np.ndarray]:
     """Candidate pairs as 0-based ords (a founded before b); needs `_mk` (sql/merge/keys.sql).
     One family at a time (no pair crosses families): the blocks of all of them at once outgrow
-    DuckDB's memory at 10M mentions."""
+    DuckDB's memory at 10M mentions. A family's mentions are copied once into `_part`, which the
+    blocks and the rules read several times: at 10M mentions `_mk` no longer fits in memory, and
+    every read of it was a scan of all of it from disk."""
     a, b = [], []
     for (fam,) in con.execute("SELECT DISTINCT fam FROM _mk ORDER BY fam").fetchall():
-        con.execute("CREATE OR REPLACE TEMP VIEW _part AS SELECT * FROM _mk WHERE fam = " + _literal(fam))
+        con.execute("CREATE OR REPLACE TEMP TABLE _part AS SELECT * EXCLUDE (id, event_id) FROM _mk WHERE fam = "
+                    + _literal(fam))
         con.execute(f"CREATE OR REPLACE TEMP TABLE _blocks AS {_sql(blocks)}")
         t = con.sql(_sql("candidate_pairs")).to_arrow_table()
         a.append(t["a"].to_numpy().astype(np.int64) - 1)
         b.append(t["b"].to_numpy().astype(np.int64) - 1)
     con.execute("DROP TABLE IF EXISTS _blocks")
-    con.execute("DROP VIEW IF EXISTS _part")
+    con.execute("DROP TABLE IF EXISTS _part")
     empty = np.zeros(0, dtype=np.int64)
     return np.concatenate([empty, *a]), np.concatenate([empty, *b])
 
