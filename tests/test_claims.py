@@ -159,6 +159,36 @@ def test_a_later_plan_with_another_window_reschedules_the_first(build):
     assert second["plan_state"] == "pending"
 
 
+def test_a_plan_without_a_window_takes_an_outcome_years_later_that_shares_one_party(build):
+    """The first outcome after a plan without a window, looked for past its year: plan_links
+    compares only pairs sharing a party key (a country; a person or body where one names no
+    country; the place, or both none, where neither side's people decide). Each pair below
+    shares only one kind of key; a block that lost any would leave its plan pending."""
+    published = {"plan": "2021-02-10", "decoy": "2024-02-02", "out": "2024-03-04", "late": "2024-06-11"}
+    docs = {
+        # a country (and its partner): the decoy, earlier, names other countries
+        "c_plan": ("Kazakhstan plans to start gas supplies to China.", "plan"),
+        "c_decoy": ("Uzbekistan started gas supplies to Russia on 1 February 2024.", "decoy"),
+        "c_out": ("Kazakhstan started gas supplies to China on 3 March 2024.", "out"),
+        # a body with no country: the plan names no country, the outcome one
+        "p_plan": ("The Caspian Pipeline Consortium plans to halt oil supplies.", "plan"),
+        "p_out": ("The Caspian Pipeline Consortium halted oil supplies to Kazakhstan on 3 March 2024.", "out"),
+        # no actor on either side: the place, then no place at all
+        "l_plan": ("A meeting is planned in Astana.", "plan"),
+        "l_out": ("A meeting was held in Astana on 3 March 2024.", "out"),
+        "n_plan": ("A signing is planned.", "plan"),
+        "n_out": ("A document was signed on 10 June 2024.", "late"),
+    }
+    db = build({f"{name}.md": (text, {"id": name.replace("_", "-"), "lang": "en", "published": published[when]})
+                for name, (text, when) in docs.items()})
+    sources = {r["event_id"]: r["doc_id"] for r in
+               db.sql("SELECT DISTINCT event_id, doc_id FROM mentions WHERE event_id IS NOT NULL").rows(named=True)}
+    links = {sources[r["plan_id"]]: (r["plan_state"], sources.get(r["fulfilled_by"]), r["window_start"])
+             for r in db.sql("SELECT * FROM plan_outcomes").rows(named=True)}
+    assert links == {"c-plan": ("fulfilled", "c-out", None), "p-plan": ("fulfilled", "p-out", None),
+                     "l-plan": ("fulfilled", "l-out", None), "n-plan": ("fulfilled", "n-out", None)}
+
+
 def test_the_python_api_gives_the_record_as_of_a_day(build):
     db = build({"plan.md": PLAN, "outcome.md": OUTCOME})
     before = db.events(as_of="2023-09-01")

@@ -28,7 +28,8 @@ WITH ev AS (
     -- family: the kinds that fulfil each other compare as one (signing and agreement), an
     -- equality the outcome join hashes on instead of looping over every plan and outcome
     SELECT ce.*, k.people, k.countries,
-           CASE WHEN ce.type IN ('signing', 'agreement') THEN 'signing' ELSE ce.type END AS family
+           CASE WHEN ce.type IN ('signing', 'agreement') THEN 'signing' ELSE ce.type END AS family,
+           year(ce.date_start) * 12 + month(ce.date_start) AS month
     FROM canonical_events(as_of) ce
     JOIN (SELECT event_id,
                  list_sort(list_distinct(flatten(list(people)))) AS people,
@@ -55,20 +56,61 @@ reach AS (
                      ELSE p.date_start + INTERVAL 366 DAY END AS DATE) AS reach_end
     FROM plans p
 ),
+-- an outcome in the reach: the reach's months are a hash key, as the outcome's month (only family
+-- as the key compared every plan with every outcome of its family, dates filtered after)
 agree_near AS (
     SELECT p.id AS plan_id, o.id AS outcome_id, o.date_start AS outcome_start, p.window_start
-    FROM reach p
-    JOIN ev o ON o.family = p.family AND o.status = 'occurred' AND o.date_start BETWEEN p.reach_start AND p.reach_end
+    FROM (SELECT *, unnest(range(year(reach_start) * 12 + month(reach_start),
+                                 year(reach_end) * 12 + month(reach_end) + 1)) AS reach_month
+          FROM reach) p
+    JOIN ev o ON o.family = p.family AND o.month = p.reach_month
+         AND o.status = 'occurred' AND o.date_start BETWEEN p.reach_start AND p.reach_end
          AND plan_parties_agree(p.people, p.countries, p.place_id, o.people, o.countries, o.place_id)
+),
+-- Party blocks for what no date bounds (a plan without a window against every later outcome, a
+-- plan against every later plan), as the merge blocks pairs (sql/merge/pair_blocks.sql): a probe
+-- token of a plan meets the build tokens of the events plan_parties_agree MAY accept with it (a
+-- superset: the rule is applied to the pairs after). What a pair it accepts must share, by the
+-- branch that decides:
+--   both name countries:  a country (one's are all named by the other): 'c:'
+--   else both name people: a person (actors_agree's first branch): 'p*:' from a probe naming no
+--                         country, 'pc:' from one naming some, which only a build naming none meets
+--   else:                 the place, or both none (NULL is a key here: it ties two events naming
+--                         no actor); the probe's token says which of countries (c) and people (p)
+--                         it names, a build carries every such mark its own empty lists allow
+probe AS (
+    SELECT id, type, family, window_start, window_end, reach_end, first_reported, unnest(
+               list_transform(countries, lambda c: 'c:' || c)
+            || list_transform(people, lambda x: CASE WHEN len(countries) = 0 THEN 'p*:' ELSE 'pc:' END || x)
+            || ['l' || CASE WHEN len(countries) = 0 THEN '*' ELSE 'c' END || CASE WHEN len(people) = 0 THEN '*' ELSE 'p' END
+                    || coalesce(':' || place_id, '-')]) AS token
+    FROM reach
+),
+build AS (
+    SELECT id, type, family, status, date_start, window_start, window_end, first_reported, unnest(
+               list_transform(countries, lambda c: 'c:' || c)
+            || list_transform(people, lambda x: 'p*:' || x)
+            || CASE WHEN len(countries) = 0 THEN list_transform(people, lambda x: 'pc:' || x) ELSE [] END
+            || list_transform(list_filter(['**', CASE WHEN len(countries) = 0 THEN 'c*' END,
+                                           CASE WHEN len(people) = 0 THEN '*p' END,
+                                           CASE WHEN len(countries) = 0 AND len(people) = 0 THEN 'cp' END],
+                                          lambda m: m IS NOT NULL),
+                              lambda m: 'l' || m || coalesce(':' || place_id, '-'))) AS token
+    FROM ev WHERE status = 'occurred' OR id IN (SELECT id FROM plans)
+),
+-- a plan without a window that nothing in its year fulfils: the first outcome after it, blocked
+far AS (
+    SELECT DISTINCT p.id AS plan_id, o.id AS outcome_id  -- a pair may share several keys
+    FROM probe p
+    JOIN build o ON o.token = p.token AND o.family = p.family AND o.status = 'occurred' AND o.date_start > p.reach_end
+    WHERE p.window_start IS NULL AND p.id NOT IN (SELECT DISTINCT plan_id FROM agree_near)
 ),
 agree AS (
     SELECT * FROM agree_near
     UNION ALL
     SELECT p.id, o.id, o.date_start, p.window_start
-    FROM reach p
-    JOIN ev o ON o.family = p.family AND o.status = 'occurred' AND o.date_start > p.reach_end
-         AND plan_parties_agree(p.people, p.countries, p.place_id, o.people, o.countries, o.place_id)
-    WHERE p.window_start IS NULL AND p.id NOT IN (SELECT plan_id FROM agree_near)
+    FROM far f JOIN reach p ON p.id = f.plan_id JOIN ev o ON o.id = f.outcome_id
+    WHERE plan_parties_agree(p.people, p.countries, p.place_id, o.people, o.countries, o.place_id)
 ),
 fulfilled AS (
     SELECT plan_id,
@@ -79,8 +121,14 @@ fulfilled AS (
 ),
 rescheduled AS (
     SELECT p.id AS plan_id, arg_min(l.id, (l.first_reported, l.id)) AS later_id
-    FROM plans p
-    JOIN plans l ON l.type = p.type AND l.id <> p.id AND l.first_reported > p.first_reported
+    FROM (SELECT DISTINCT p.id AS p_id, l.id AS l_id  -- the blocks, less what the rule below refuses anyway
+          FROM probe p
+          JOIN build l ON l.token = p.token AND l.type = p.type AND l.status = 'planned' AND l.id <> p.id
+               AND l.first_reported > p.first_reported AND l.window_start IS NOT NULL
+               AND (l.window_start, l.window_end) <> (p.window_start, p.window_end)
+          WHERE p.window_start IS NOT NULL) c
+    JOIN plans p ON p.id = c.p_id
+    JOIN plans l ON l.id = c.l_id AND l.type = p.type AND l.id <> p.id AND l.first_reported > p.first_reported
          AND l.window_start IS NOT NULL AND p.window_start IS NOT NULL
          AND (l.window_start, l.window_end) <> (p.window_start, p.window_end)
          AND plan_parties_agree(p.people, p.countries, p.place_id, l.people, l.countries, l.place_id)
