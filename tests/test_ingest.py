@@ -147,6 +147,12 @@ BAD_INPUTS = {
     "blob.txt": (b"\x00\x01\x02binary\x00", "binary"),
     "empty.txt": (b"   \n", "empty file"),
     "lines.jsonl": (b'{"id": "ok1", "text": "On 7 October 2023 gas supplies to Uzbekistan began."}\n{not json\n', "lines.jsonl:2: malformed JSON"),
+    # read line by line: a line that is not UTF-8 is skipped, its neighbours kept; U+2028 inside a
+    # JSON string is no line end; control characters leave the text
+    "mixed.jsonl": ('{"text": "On 9 October 2023 Kazakhstan halted oil exports."}\n'.encode()
+                    + '{"text": "Caf\xe9"}\n'.encode("latin-1")
+                    + '{"text": "On 10 October 2023\u2028 gas \x7f supplies\u0085 to Uzbekistan began."}\n'.encode(),
+                    "mixed.jsonl:2: not UTF-8"),
 }
 
 
@@ -169,8 +175,12 @@ def test_bad_inputs_are_named_and_the_good_ones_kept(tmp_path):
         assert any(name in e and problem in e for e in errors), (name, r.stderr)
     assert any("missing.txt" in e and "no such file" in e for e in errors)
     c = counts(db)
-    assert c["documents"] == 2  # good.txt and the good line of lines.jsonl
+    assert c["documents"] == 4  # good.txt, the good line of lines.jsonl, the two of mixed.jsonl
     assert c["events"] > 0
+    con = duckdb.connect(str(db), read_only=True)
+    text = con.execute("SELECT text FROM documents WHERE id = 'mixed:3'").fetchall()[0][0]
+    con.close()
+    assert text == "On 10 October 2023\u2028 gas  supplies to Uzbekistan began."
 
 
 def test_duplicate_id_in_one_run_is_an_error_naming_both(tmp_path):

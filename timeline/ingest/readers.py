@@ -16,6 +16,7 @@ from ..errors import InputError
 from ..model import Document
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_TEXT_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 META_FIELDS = ("id", "url", "published", "lang", "source", "title")
 EXTENSIONS = (".txt", ".md", ".jsonl", ".html", ".htm")
 
@@ -43,7 +44,22 @@ def read_documents(paths: Iterable[str | Path]) -> Iterator[Document | InputErro
 
 
 def read_file(path: Path) -> Iterator[Document | InputError]:
+    """The documents of one file, their texts without control characters (C0 but tab, newline
+    and carriage return; DEL; C1; the noncharacters U+FFFE and U+FFFF): HTML and XML cannot
+    carry them, and no news text means them."""
+    for item in _read(path):
+        if isinstance(item, Document):
+            item.text = _TEXT_CONTROL.sub("", item.text)
+            if not item.text.strip():
+                item = InputError(item.origin, "no text but control characters")
+        yield item
+
+
+def _read(path: Path) -> Iterator[Document | InputError]:
     suffix = path.suffix.lower()
+    if suffix == ".jsonl":  # line by line: a file of 100,000 documents is never held whole
+        yield from _read_jsonl(path)
+        return
     reader = _READERS.get(suffix)
     if reader is None:
         yield InputError(str(path), f"unknown extension {suffix or '(none)'}; expected one of {', '.join(EXTENSIONS)}")
@@ -53,19 +69,28 @@ def read_file(path: Path) -> Iterator[Document | InputError]:
     except OSError as e:
         yield InputError(str(path), f"cannot read: {e.strerror}")
         return
-    if b"\x00" in raw[:8192]:
-        yield InputError(str(path), "binary file (NUL bytes), not text")
+    problem = _binary(raw[:8192])
+    if problem:
+        yield InputError(str(path), problem)
         return
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
-        yield InputError(str(path), f"not UTF-8 (byte {e.start}: {raw[e.start:e.start + 1]!r})")
+        yield InputError(str(path), _not_utf8(raw, e))
         return
     text = text.removeprefix("\ufeff")
     if not text.strip():
         yield InputError(str(path), "empty file")
         return
     yield from reader(path, text)
+
+
+def _binary(head: bytes) -> str | None:
+    return "binary file (NUL bytes), not text" if b"\x00" in head else None
+
+
+def _not_utf8(raw: bytes, e: UnicodeDecodeError) -> str:
+    return f"not UTF-8 (byte {e.start}: {raw[e.start:e.start + 1]!r})"
 
 
 def _meta(doc: Document, meta: dict) -> Document:
@@ -108,24 +133,52 @@ def _read_md(path: Path, text: str) -> Iterator[Document | InputError]:
     yield doc
 
 
-def _read_jsonl(path: Path, text: str) -> Iterator[Document | InputError]:
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield InputError(str(path), f"malformed JSON: {e.msg} (column {e.colno})", line=n)
-            continue
-        if not isinstance(obj, dict):
-            yield InputError(str(path), "a line must be a JSON object", line=n)
-            continue
-        body = obj.get("text")
-        if not isinstance(body, str) or not body.strip():
-            yield InputError(str(path), "no \"text\" field with text", line=n)
-            continue
-        doc = Document(id=f"{path.stem}:{n}", text=body, origin=f"{path}:{n}")
-        yield _meta(doc, obj)
+def _read_jsonl(path: Path) -> Iterator[Document | InputError]:
+    """A document a line; a bad line (not UTF-8, not a JSON object, no text) is skipped, named by
+    its number, and the others are read."""
+    try:
+        f = path.open("rb")
+    except OSError as e:
+        yield InputError(str(path), f"cannot read: {e.strerror}")
+        return
+    with f:
+        problem = _binary(f.peek(8192)[:8192])
+        if problem:
+            yield InputError(str(path), problem)
+            return
+        blank = True
+        for n, raw in enumerate(f, 1):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as e:
+                yield InputError(str(path), _not_utf8(raw, e), line=n)
+                blank = False
+                continue
+            if n == 1:
+                line = line.removeprefix("\ufeff")
+            if not line.strip():
+                continue
+            blank = False
+            yield from _jsonl_document(path, n, line)
+    if blank:
+        yield InputError(str(path), "empty file")
+
+
+def _jsonl_document(path: Path, n: int, line: str) -> Iterator[Document | InputError]:
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as e:
+        yield InputError(str(path), f"malformed JSON: {e.msg} (column {e.colno})", line=n)
+        return
+    if not isinstance(obj, dict):
+        yield InputError(str(path), "a line must be a JSON object", line=n)
+        return
+    body = obj.get("text")
+    if not isinstance(body, str) or not body.strip():
+        yield InputError(str(path), "no \"text\" field with text", line=n)
+        return
+    doc = Document(id=f"{path.stem}:{n}", text=body, origin=f"{path}:{n}")
+    yield _meta(doc, obj)
 
 
 def _read_html(path: Path, text: str) -> Iterator[Document | InputError]:
@@ -148,4 +201,4 @@ def _read_html(path: Path, text: str) -> Iterator[Document | InputError]:
     yield doc
 
 
-_READERS = {".txt": _read_txt, ".md": _read_md, ".jsonl": _read_jsonl, ".html": _read_html, ".htm": _read_html}
+_READERS = {".txt": _read_txt, ".md": _read_md, ".html": _read_html, ".htm": _read_html}  # and .jsonl, by line
