@@ -238,7 +238,7 @@ def test_migration_from_a_schema_1_file(tmp_path):
     out = run_cli("upgrade", "--db", str(path))
     assert out.returncode == 0, out.stderr
     with timeline.open(path) as tl:
-        assert tl.sql("SELECT version FROM schema_version ORDER BY version")["version"].to_list() == [1, 2, 3]
+        assert tl.sql("SELECT version FROM schema_version ORDER BY version")["version"].to_list() == [1, 2, 3, 4]
         assert {t: tl.con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in before} == before
         assert sorted(exported(tl)) == ids
         # the stored views were computed by the upgrade
@@ -252,12 +252,12 @@ def test_failed_upgrade_changes_nothing(tmp_path, monkeypatch):
 
     path = tmp_path / "v1.duckdb"
     shutil.copy(GOLDEN_V1, path)
-    broken = tmp_path / "004_broken.sql"
+    broken = tmp_path / "005_broken.sql"
     broken.write_text("CREATE TABLE half_done (x INTEGER); SELECT * FROM no_such_table;", encoding="utf-8")
     files = store_db.schema_files()
-    monkeypatch.setattr(store_db, "schema_files", lambda: files + [(4, broken)])
-    monkeypatch.setattr(store_db, "SCHEMA_VERSION", 4)
-    with pytest.raises(SchemaError, match="from schema 1 to 4.*nothing was changed"):
+    monkeypatch.setattr(store_db, "schema_files", lambda: files + [(5, broken)])
+    monkeypatch.setattr(store_db, "SCHEMA_VERSION", 5)
+    with pytest.raises(SchemaError, match="from schema 1 to 5.*nothing was changed"):
         timeline.open(path)
     con = duckdb.connect(str(path), read_only=True)
     tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}

@@ -25,6 +25,28 @@ def counts(path) -> dict:
         con.close()
 
 
+UNINDEXED_KEYS = {"mention_actors": "mention_id, actor_id", "events": "id", "event_actors": "event_id, actor_id"}
+
+
+def assert_keys_unique(con) -> None:
+    """The tables schema 4 keeps without a primary-key index hold their keys once, by construction."""
+    for table, key in UNINDEXED_KEYS.items():
+        dupes = con.execute(f"SELECT count(*) FROM (SELECT {key} FROM {table} GROUP BY ALL HAVING count(*) > 1)")
+        assert dupes.fetchall()[0][0] == 0, table
+        assert con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0] > 0, table
+
+
+def test_the_largest_tables_have_no_index_and_unique_keys(seeds_db):
+    con = duckdb.connect(str(seeds_db), read_only=True)
+    try:
+        indexed = {r[0] for r in con.execute(
+            "SELECT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY'").fetchall()}
+        assert not indexed & set(UNINDEXED_KEYS) and {"documents", "mentions"} <= indexed
+        assert_keys_unique(con)
+    finally:
+        con.close()
+
+
 def test_seeds_are_stored_with_language_reference_date_and_hash(seeds_db):
     con = duckdb.connect(str(seeds_db), read_only=True)
     docs = {r[0]: r[1:] for r in con.execute(
@@ -80,6 +102,7 @@ def test_ingest_in_two_runs_stores_what_one_run_stores(tmp_path):
     try:
         for name, q in queries.items():
             assert two.execute(q).fetchall() == one.execute(q).fetchall(), name
+        assert_keys_unique(two)
     finally:
         two.close()
         one.close()

@@ -244,7 +244,8 @@ def _set_fields(st: _State, eid: str, c: dict) -> str | None:
         cur = con.execute("SELECT role FROM event_actors WHERE event_id = ? AND actor_id = ?", [eid, p["actor"]]).fetchall()
         if cur and cur[0][0] == p["role"]:
             return None
-        con.execute("INSERT OR REPLACE INTO event_actors (event_id, actor_id, role) VALUES (?, ?, ?)",
+        con.execute("DELETE FROM event_actors WHERE event_id = ? AND actor_id = ?", [eid, p["actor"]]).fetchall()
+        con.execute("INSERT INTO event_actors (event_id, actor_id, role) VALUES (?, ?, ?)",
                     [eid, p["actor"], p["role"]]).fetchall()
         return cur[0][0] if cur else "absent"
     if kind == "actor_remove":

@@ -12,7 +12,7 @@ from ..resources import sql_dir
 from . import stored
 
 MEMORY_ENV = "TIMELINE_MEMORY_LIMIT"  # DuckDB's memory_limit for every connection, when set
-SCHEMA_VERSION = 3  # the highest numbered file in sql/schema/
+SCHEMA_VERSION = 4  # the highest numbered file in sql/schema/
 
 
 def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
