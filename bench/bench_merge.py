@@ -18,7 +18,7 @@ copy and document, each to one of F variants of itself: a world with more partie
                       merge, and are not modelled)
 
 The copies are written as Parquet (like `timeline extract`); a fresh process loads them into a new
-database (DuckDB at 8 GB: the primary-key indexes must fit), another merges it (DuckDB limited to
+database (DuckDB at 8 GB: the 10M mentions' primary-key index must fit), another merges it (DuckDB limited to
 3 GB, 2 threads; it spills to a temp folder past that) and then merges it again (what a later
 ingest pays when the mentions stayed: nothing to write). Wall and CPU seconds and peak RSS of
 the first merge are its process's.
@@ -109,7 +109,7 @@ def _connect(db: Path, memory: str):
 
 def load(folder: Path, db: Path) -> dict:
     """The Parquet into a new database, a table a transaction. Not the merge: it gets 8 GB, since
-    the tables' primary-key indexes (28M mention_actors rows at 10M mentions) must fit in memory."""
+    the mentions' primary-key index (10M rows) must fit in memory."""
     con = _connect(db, "8GB")
     with Timer() as t:
         for table_ in ("documents", "mentions", "mention_actors", "quantities", "actors", "places"):
