@@ -29,6 +29,7 @@ import pyarrow as pa
 SHINGLE = 5
 THRESHOLD = 0.9
 NUM_PERM = 128
+SIGNATURE_CHUNK = 2000  # documents whose texts are read at once
 _SEED = 1
 BANDS, ROWS = 9, 13  # the LSH bands: candidates share all ROWS values of one band
 _EMPTY = 0xFFFFFFFF  # the signature value of no shingle
@@ -106,21 +107,13 @@ def detect(con) -> int:
     dirty |= {i for i, d in docs.items() if d["mirror_of"] and (d["mirror_of"] in dirty or d["mirror_of"] not in docs)}
     if not dirty:
         return 0
-    texts: dict[str, str] = {}
-
-    def text_of(ids):
-        want = [i for i in ids if i not in texts]
-        if want:
-            t = pa.table({"id": pa.array(want, pa.string())})  # noqa: F841
-            texts.update(con.execute("SELECT id, text FROM documents WHERE id IN (SELECT id FROM t)").fetchall())
-        return {i: texts[i] for i in ids}
-
-    sh: dict[str, set[str]] = {}
     new_sigs = {}
-    fresh = [i for i in dirty if docs[i]["sig_sha"] != docs[i]["sha"]]
-    for i, text in text_of(fresh).items():
-        sh[i] = shingles(text)
-        new_sigs[i] = signature(sh[i])
+    fresh = sorted(i for i in dirty if docs[i]["sig_sha"] != docs[i]["sha"])
+    # a chunk of texts at a time, keeping only their signatures: the shingles of 100,000 news
+    # documents at once were 5 GB
+    for k in range(0, len(fresh), SIGNATURE_CHUNK):
+        for i, text in _texts(con, fresh[k:k + SIGNATURE_CHUNK]).items():
+            new_sigs[i] = signature(shingles(text))
     lsh = _Index()
     sigs = dict(new_sigs)
     for doc_id, values in con.execute("SELECT doc_id, minhash FROM document_signatures").fetchall():
@@ -151,12 +144,10 @@ def detect(con) -> int:
         cands = [c for c in lsh.query(sigs[i]) if c != i]
         if not cands:
             continue
-        if i not in sh:
-            sh[i] = shingles(text_of([i])[i])
-        for c, text in text_of(cands).items():
-            if c not in sh:
-                sh[c] = shingles(text)
-            if docs[c]["sha"] == docs[i]["sha"] or jaccard(sh[i], sh[c]) >= THRESHOLD:
+        got = _texts(con, [i, *cands])  # the texts of one document and its candidates at a time
+        mine = shingles(got[i])
+        for c in cands:
+            if docs[c]["sha"] == docs[i]["sha"] or jaccard(mine, shingles(got[c])) >= THRESHOLD:
                 union(i, c)
     groups: dict[str, list[str]] = {}
     for i in set(parent) | set(parent.values()) | dirty:
@@ -189,6 +180,11 @@ def detect(con) -> int:
         con.execute("ROLLBACK")
         raise
     return len(changes)
+
+
+def _texts(con, ids: list[str]) -> dict[str, str]:
+    t = pa.table({"id": pa.array(ids, pa.string())})  # noqa: F841
+    return dict(con.execute("SELECT id, text FROM documents WHERE id IN (SELECT id FROM t)").fetchall())
 
 
 def reroot(con, removed: list[str]) -> None:
