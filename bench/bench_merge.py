@@ -147,10 +147,10 @@ def _merge(con, label: str) -> dict:
     return res
 
 
-def run(db: Path) -> dict:
+def run(db: Path, memory: str) -> dict:
     """The merge of the loaded database, then a second one (what every later ingest pays: the same
-    mentions, so nothing to write), in a process of its own (DuckDB at 3 GB)."""
-    con = _connect(db, "3GB")
+    mentions, so nothing to write), in a process of its own (DuckDB at `memory`)."""
+    con = _connect(db, memory)
     first = _merge(con, "merge")
     res = {"merge_s": first.pop("s"), "merge_cpu_s": first.pop("cpu_s"), **first, "peak_rss_mb": peak_rss_mb()}
     again = _merge(con, "re-merge")
@@ -173,11 +173,12 @@ def main() -> None:
     ap.add_argument("--sizes", nargs="+", type=int, default=[1_000_000, 10_000_000])
     ap.add_argument("--world", choices=sorted(VARIANTS), default="growing", help="see the docstring")
     ap.add_argument("--keep", type=Path, help="keep the merged database of the largest size here")
+    ap.add_argument("--memory", default="3GB", help="DuckDB's memory_limit for the merge (default 3GB)")
     ap.add_argument("--load", nargs=2, help=argparse.SUPPRESS)
     ap.add_argument("--merge", help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.load or a.merge:
-        print(json.dumps(load(Path(a.load[0]), Path(a.load[1])) if a.load else run(Path(a.merge))))
+        print(json.dumps(load(Path(a.load[0]), Path(a.load[1])) if a.load else run(Path(a.merge), a.memory)))
         return
     old = RESULTS / "merge.json"
     rows = [r for r in json.loads(old.read_text())["runs"] if "world" in r] if old.exists() else []  # this version's runs
@@ -190,16 +191,18 @@ def main() -> None:
             if db.exists():
                 db.unlink()
             loaded = _child("--load", str(folder), str(db))
-            r = {"mentions_requested": n, **info, "synth_s": round(t.s, 1), **loaded, **_child("--merge", str(db)),
+            r = {"mentions_requested": n, **info, "synth_s": round(t.s, 1), **loaded,
+                 **_child("--merge", str(db), "--memory", a.memory), "memory_limit": a.memory,
                  "load_avg_1m_after": round(os.getloadavg()[0], 2)}
             print(json.dumps(r), flush=True)
-            rows = [x for x in rows if (x["mentions_requested"], x.get("world")) != (n, a.world)] + [r]
+            rows = [x for x in rows if (x["mentions_requested"], x.get("world"), x.get("memory_limit", "3GB"))
+                    != (n, a.world, a.memory)] + [r]
     rows.sort(key=lambda r: (r.get("world", ""), r["mentions_requested"]))
-    cols = ["world", "mentions", "pairs", "events", "load_s", "merge_s", "merge_cpu_s", "keys_s", "pairs_s", "cluster_s",
+    cols = ["world", "memory_limit", "mentions", "pairs", "events", "load_s", "merge_s", "merge_cpu_s", "keys_s", "pairs_s", "cluster_s",
             "ids_s", "write_s", "peak_rss_mb", "remerge_s", "remerge_write_s"]
     print(table(rows, cols))
     save("merge", {"note": "synthesised: real extracted mentions copied with shifted dates, remapped actors, new "
-                           "documents (see bench/bench_merge.py, --world); DuckDB memory_limit 3GB, 2 threads; "
+                           "documents (see bench/bench_merge.py, --world); DuckDB memory_limit as given (memory_limit), 2 threads; "
                            "seconds are wall, *_cpu_s CPU of the merging process",
                    "runs": rows})
 
